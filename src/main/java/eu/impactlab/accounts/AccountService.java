@@ -1,0 +1,159 @@
+package eu.impactlab.accounts;
+
+import eu.impactlab.platform.ImpactLabProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The accounts module's one service: staff accounts, their roles and labs, and one-time password links. */
+@Service
+public class AccountService {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    static final Duration LINK_VALIDITY = Duration.ofHours(72);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final PasswordTokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final ImpactLabProperties properties;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordTokenRepository tokens, PasswordEncoder encoder,
+            ImpactLabProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> byUsername(String username) {
+        return accounts.findByUsername(username).map(AccountView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> byId(long id) {
+        return accounts.findById(id).map(AccountView::of);
+    }
+
+    @Transactional(readOnly = true)
+    Page<AccountView> search(String query, int page, int size) {
+        return accounts.search(query == null ? "" : query.strip(), PageRequest.of(Math.max(page, 0), size))
+                .map(AccountView::of);
+    }
+
+    @Transactional(readOnly = true)
+    boolean usernameTaken(String username) {
+        return accounts.findByUsername(username.strip()).isPresent();
+    }
+
+    @Transactional
+    AccountView create(String username, String displayName, String email, Role role, Set<Long> labIds) {
+        Account account = new Account(username.strip(), displayName.strip(), blankToNull(email), role, labIds);
+        return AccountView.of(accounts.save(account));
+    }
+
+    /** A new account with a known password: only for demo data. */
+    @Transactional
+    void createWithPassword(String username, String displayName, Role role, Set<Long> labIds, String password) {
+        Account account = new Account(username, displayName, null, role, labIds);
+        account.passwordHash = encoder.encode(password);
+        accounts.save(account);
+    }
+
+    @Transactional
+    void setEnabled(long id, boolean enabled) {
+        accounts.findById(id).ifPresent(a -> a.enabled = enabled);
+    }
+
+    @Transactional(readOnly = true)
+    boolean anyAdmin() {
+        return accounts.existsByRole(Role.ADMIN);
+    }
+
+    @Transactional(readOnly = true)
+    long count() {
+        return accounts.count();
+    }
+
+    /** Issues a one-time link to set the password; older links of the account stop working. */
+    @Transactional
+    String issuePasswordLink(long accountId) {
+        tokens.invalidateAll(accountId);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.save(new PasswordToken(accountId, hash(token), Instant.now(clock).plus(LINK_VALIDITY)));
+        return properties.baseUrlWithoutSlash() + "/password/" + token;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<AccountView> accountForToken(String token) {
+        return tokens.findByTokenHash(hash(token))
+                .filter(t -> t.usableAt(Instant.now(clock)))
+                .flatMap(t -> accounts.findById(t.accountId))
+                .filter(a -> a.enabled)
+                .map(AccountView::of);
+    }
+
+    /** Sets the password with a one-time token; false when the link is used, expired or unknown. */
+    @Transactional
+    boolean setPasswordWithToken(String token, String password) {
+        Optional<PasswordToken> found = tokens.findByTokenHash(hash(token)).filter(t -> t.usableAt(Instant.now(clock)));
+        if (found.isEmpty()) {
+            return false;
+        }
+        Optional<Account> account = accounts.findById(found.get().accountId).filter(a -> a.enabled);
+        if (account.isEmpty()) {
+            return false;
+        }
+        account.get().passwordHash = encoder.encode(password);
+        found.get().usedAt = Instant.now(clock);
+        return true;
+    }
+
+    /** Changes one's own password; false when the current one is wrong. */
+    @Transactional
+    boolean changePassword(String username, String current, String newPassword) {
+        Account account = accounts.findByUsername(username).orElseThrow();
+        if (account.passwordHash == null || !encoder.matches(current, account.passwordHash)) {
+            return false;
+        }
+        account.passwordHash = encoder.encode(newPassword);
+        return true;
+    }
+
+    @Transactional
+    void updateProfile(String username, String displayName, String email) {
+        Account account = accounts.findByUsername(username).orElseThrow();
+        account.displayName = displayName.strip();
+        account.email = blankToNull(email);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,40 @@
+package eu.impactlab.accounts;
+
+import eu.impactlab.labs.LabAccess;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads a staff account for login: its role plus one {@code LAB_<id>} authority per lab it acts for. */
+@Component
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final AccountRepository accounts;
+
+    AccountUserDetailsService(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        Account account = accounts.findByUsername(username == null ? "" : username.strip())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(account.role.authority()));
+        account.labIds.forEach(id -> authorities.add(new SimpleGrantedAuthority(LabAccess.authorityFor(id))));
+        // An account whose password was never set cannot log in until its one-time link is used.
+        return User.withUsername(account.username)
+                .password(account.passwordHash == null ? "{noop}" : account.passwordHash)
+                .disabled(!account.enabled || account.passwordHash == null)
+                .authorities(authorities)
+                .build();
+    }
+}

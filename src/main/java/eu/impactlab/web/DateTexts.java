@@ -1,0 +1,58 @@
+package eu.impactlab.web;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates and times as people say them in each language ("Dienstag, 3. März", "14:30 Uhr"); the patterns live in the
+ * message bundles so each language can write them its own way.
+ */
+@Component("dates")
+public class DateTexts {
+
+    private final MessageSource messages;
+
+    DateTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String day(LocalDate date) {
+        return format(date, "format.date.long");
+    }
+
+    public String dayShort(LocalDate date) {
+        return format(date, "format.date.short");
+    }
+
+    public String weekday(LocalDate date) {
+        return format(date, "format.date.weekday");
+    }
+
+    public String weekdayName(java.time.DayOfWeek day) {
+        return day.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, LocaleContextHolder.getLocale());
+    }
+
+    public String time(LocalTime time) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return DateTimeFormatter.ofPattern(messages.getMessage("format.time", null, "HH:mm", locale), locale).format(time);
+    }
+
+    public String timeRange(LocalTime from, LocalTime to) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("format.time.range", new Object[] {plain(from), plain(to)}, locale);
+    }
+
+    private static String plain(LocalTime time) {
+        return DateTimeFormatter.ofPattern("HH:mm").format(time);
+    }
+
+    private String format(LocalDate date, String key) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), locale).format(date);
+    }
+}

@@ -1,0 +1,37 @@
+package eu.impactlab.web;
+
+import eu.impactlab.labs.Language;
+import eu.impactlab.labs.LabService;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page: what you can do at the labs, in plain words, and the three labs. */
+@Controller
+class HomeController {
+
+    static final String VIEW_HOME = "home";
+
+    private final LabService labs;
+
+    HomeController(LabService labs) {
+        this.labs = labs;
+    }
+
+    @GetMapping("/")
+    String home(Locale locale, Model model) {
+        model.addAttribute("labs", labs.labs(Language.forLocale(locale)));
+        return VIEW_HOME;
+    }
+
+    @GetMapping("/privacy")
+    String privacy() {
+        return "privacy";
+    }
+
+    @GetMapping("/accessibility")
+    String accessibility() {
+        return "accessibility";
+    }
+}

@@ -1,0 +1,54 @@
+package eu.impactlab.web;
+
+import eu.impactlab.labs.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What every page's layout needs: the current language, its direction, and links that switch the language. */
+@Component("ui")
+public class UiHelper {
+
+    public List<Language> languages() {
+        return Language.uiLanguages();
+    }
+
+    public Language current() {
+        return Language.forLocale(LocaleContextHolder.getLocale());
+    }
+
+    public String dir() {
+        return current().direction();
+    }
+
+    /** The same page in another language (the path and query of this request, with lang replaced). */
+    public String switchTo(Language language) {
+        HttpServletRequest request = request();
+        if (request == null) {
+            return "/?lang=" + language.tag();
+        }
+        Object original = request.getAttribute("jakarta.servlet.error.request_uri");
+        String path = original != null ? original.toString() : request.getRequestURI();
+        String query = original != null ? null : request.getQueryString();
+        return UriComponentsBuilder.fromPath(path).query(query)
+                .replaceQueryParam("lang", language.tag())
+                .replaceQueryParam("error")
+                .replaceQueryParam("throttled")
+                .build().toUriString();
+    }
+
+    /** The path of this request, to mark the current navigation link. */
+    public String path() {
+        HttpServletRequest request = request();
+        return request == null ? "/" : request.getRequestURI();
+    }
+
+    private static HttpServletRequest request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+}
