@@ -1,0 +1,85 @@
+package eu.impactlab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.impactlab.labs.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every UI language has every message, with the same placeholders, and is really translated. */
+class MessageBundlesTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)[^}]*}");
+
+    static Set<Language> translations() {
+        return Language.uiLanguages().stream().filter(l -> l != Language.DE).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void bundleHasEveryKeyOfTheGermanOneAndNoOther(Language language) throws IOException {
+        Properties german = load("messages.properties");
+        Properties translated = load("messages_" + language.tag() + ".properties");
+        assertThat(translated.stringPropertyNames())
+                .as("keys missing in messages_%s.properties", language.tag())
+                .containsAll(german.stringPropertyNames());
+        assertThat(german.stringPropertyNames())
+                .as("keys in messages_%s.properties that German lacks", language.tag())
+                .containsAll(translated.stringPropertyNames());
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void everyMessageKeepsItsPlaceholdersAndIsNotEmpty(Language language) throws IOException {
+        Properties german = load("messages.properties");
+        Properties translated = load("messages_" + language.tag() + ".properties");
+        for (String key : german.stringPropertyNames()) {
+            String value = translated.getProperty(key, "");
+            assertThat(value).as("%s in %s", key, language.tag()).isNotBlank();
+            assertThat(placeholders(value)).as("placeholders of %s in %s", key, language.tag())
+                    .isEqualTo(placeholders(german.getProperty(key)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void mostMessagesDifferFromGerman(Language language) throws IOException {
+        Properties german = load("messages.properties");
+        Properties translated = load("messages_" + language.tag() + ".properties");
+        long same = german.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("format."))
+                .filter(key -> german.getProperty(key).length() > 12)
+                .filter(key -> german.getProperty(key).equals(translated.getProperty(key)))
+                .count();
+        assertThat(same).as("messages in %s that are still German", language.tag()).isLessThanOrEqualTo(2);
+    }
+
+    private static Set<String> placeholders(String message) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(message);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + name)) {
+            assertThat(in).as(name + " exists").isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+}
