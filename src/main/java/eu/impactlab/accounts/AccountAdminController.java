@@ -141,7 +141,7 @@ class AccountAdminController {
     static class NewAccountForm {
         @NotBlank
         @Size(min = 3, max = 60)
-        @Pattern(regexp = "^[A-Za-z0-9._@-]*$", message = "{account.error.usernameChars}")
+        @Pattern(regexp = "^[A-Za-z0-9._@-]*$")
         private String username = "";
         @NotBlank
         @Size(max = 120)

@@ -53,6 +53,8 @@ public class DateTexts {
 
     private String format(LocalDate date, String key) {
         Locale locale = LocaleContextHolder.getLocale();
-        return DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), locale).format(date);
+        String text = DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), locale).format(date);
+        // Russian, Ukrainian and Polish weekdays are lower case; a date that starts a line starts with a capital.
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
     }
 }
