@@ -1,7 +1,6 @@
 package eu.impactlab.platform;
 
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -10,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -23,10 +23,17 @@ import org.springframework.util.StringUtils;
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrlCondition.class)
 public class EmbeddedDatabaseConfiguration {
 
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgresLauncher embeddedPostgresLauncher(@Value("${impactlab.data-dir:./data}") String dataDir) {
+    /** Starts PostgreSQL in the background before any bean is created, so it boots while Spring does. */
+    @Bean
+    static EmbeddedPostgresStarter embeddedPostgresStarter(Environment environment) {
+        String dataDir = environment.getProperty("impactlab.data-dir", "./data");
         Path directory = Path.of(StringUtils.hasText(dataDir) ? dataDir.trim() : "./data").toAbsolutePath().normalize();
-        return EmbeddedPostgresLauncher.start(directory, EmbeddedPostgresLauncher.Durability.DURABLE);
+        return new EmbeddedPostgresStarter(directory);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresLauncher embeddedPostgresLauncher(EmbeddedPostgresStarter starter) {
+        return starter.await();
     }
 
     @Bean

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): time from `java -jar target/impactlab.jar` to a healthy app, and resident memory after start,
+# with the embedded PostgreSQL on a fresh data directory and again on the second start (data already there).
+# Usage: ./mvnw -B package -DskipTests && bench/startup.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+port=${PORT:-18080}
+jar=target/impactlab.jar
+[ -f "$jar" ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 1; }
+
+rss_of() { # resident memory in MiB of one process
+  echo $(( $(awk '/VmRSS/ {print $2}' /proc/"$1"/status 2>/dev/null || echo 0) / 1024 ))
+}
+
+pss_of() { # proportional memory in MiB of processes that share memory (PostgreSQL's server processes)
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '/^Pss:/ {print $2}' /proc/"$pid"/smaps_rollup 2>/dev/null || echo 0))); done
+  echo $((total / 1024))
+}
+
+measure() { # $1 = data dir, $2 = label
+  local start end pid jvm_rss pg_pids pg_rss
+  start=$(date +%s.%N)
+  IMPACTLAB_DATA_DIR="$1" PORT=$port java -jar "$jar" > "$1.log" 2>&1 &
+  pid=$!
+  until curl -fs "http://localhost:$port/actuator/health" | grep -q '"UP"'; do
+    sleep 0.1
+    kill -0 $pid 2>/dev/null || { echo "app died, see $1.log"; exit 1; }
+  done
+  end=$(date +%s.%N)
+  sleep 2
+  jvm_rss=$(rss_of $pid)
+  pg_main=$(pgrep -f "postgres -D $(realpath "$1")/postgres" | head -1 || true)
+  pg_mem=0
+  if [ -n "$pg_main" ]; then
+    pg_mem=$(pss_of "$pg_main" $(pgrep -P "$pg_main" | tr '\n' ' '))
+  fi
+  printf "%-13s healthy after %5.1f s   JVM RSS %4d MiB   PostgreSQL PSS %3d MiB   together %4d MiB\n" \
+    "$2" "$(echo "$end - $start" | bc)" "$jvm_rss" "$pg_mem" "$((jvm_rss + pg_mem))"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+
+for i in $(seq 1 "$runs"); do
+  dir=$(mktemp -d /tmp/impactlab-bench-XXXX)/data
+  measure "$dir" "first start"
+  measure "$dir" "second start"
+  rm -rf "$(dirname "$dir")"
+done
