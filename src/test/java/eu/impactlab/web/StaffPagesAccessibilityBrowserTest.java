@@ -1,0 +1,109 @@
+package eu.impactlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import eu.impactlab.AbstractIntegrationTest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Staff serve people between two other tasks, often on a tablet: their pages, including a form that shows errors,
+ * pass the same axe-core WCAG 2.1 A/AA check, here in German and in Arabic (right to left).
+ */
+class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = Browser.start(768, 1024);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "ar"})
+    void staffPagesPassAxe(String language) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl() + "/login?lang=" + language);
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin$"));
+
+        List<String> problems = new ArrayList<>();
+        Set<String> visited = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of("/admin"));
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
+            if (!visited.add(path)) {
+                continue;
+            }
+            driver.get(baseUrl() + path);
+            check(path, problems);
+            for (WebElement link : driver.findElements(By.cssSelector("main a[href]"))) {
+                String next = staffPage(link.getAttribute("href"));
+                if (next != null && !visited.contains(next)) {
+                    queue.add(next);
+                }
+            }
+        }
+
+        // A form with errors: the error summary and the marked fields must be accessible too.
+        driver.get(baseUrl() + "/admin/labs/groepelingen/hours");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('days-0-opens1').value = '18:00';"
+                + "document.getElementById('days-0-closes1').value = '09:00';");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        check("/admin/labs/groepelingen/hours (with errors)", problems);
+
+        assertThat(visited).contains("/admin", "/admin/labs", "/admin/labs/groepelingen", "/admin/labs/groepelingen/hours",
+                "/admin/accounts", "/admin/accounts/new", "/admin/account");
+        assertThat(problems).as("accessibility problems on staff pages in " + language).isEmpty();
+    }
+
+    private void check(String path, List<String> problems) {
+        for (Rule rule : new AxeBuilder().withTags(WCAG_21_AA).analyze(driver).getViolations()) {
+            problems.add(path + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
+                    + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** Staff pages reachable by links, without language switches. */
+    private String staffPage(String href) {
+        if (href == null) {
+            return null;
+        }
+        URI uri = URI.create(href);
+        if (!"localhost".equals(uri.getHost()) || uri.getPort() != port || !uri.getPath().startsWith("/admin")
+                || (uri.getQuery() != null && uri.getQuery().contains("lang="))) {
+            return null;
+        }
+        return uri.getQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getQuery();
+    }
+}
