@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): time from `java -jar target/impactlab.jar` to a healthy app, and resident memory after start,
 # with the embedded PostgreSQL on a fresh data directory and again on the second start (data already there).
-# Usage: ./mvnw -B package -DskipTests && bench/startup.sh [runs]
+# Usage: ./mvnw -B package -DskipTests && [JAVA_OPTS=...] bench/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -22,7 +22,7 @@ pss_of() { # proportional memory in MiB of processes that share memory (PostgreS
 measure() { # $1 = data dir, $2 = label
   local start end pid jvm_rss pg_pids pg_rss
   start=$(date +%s.%N)
-  IMPACTLAB_DATA_DIR="$1" PORT=$port java -jar "$jar" > "$1.log" 2>&1 &
+  IMPACTLAB_DATA_DIR="$1" PORT=$port java ${JAVA_OPTS:-} -jar "$jar" > "$1.log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:$port/actuator/health" | grep -q '"UP"'; do
     sleep 0.1
