@@ -1,6 +1,7 @@
 package eu.impactlab.labs;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ class LabController {
         var all = labs.labs(Language.forLocale(locale));
         model.addAttribute("labs", all);
         model.addAttribute("today", labs.today());
-        model.addAttribute("schedules", all.stream().collect(java.util.stream.Collectors.toMap(
+        model.addAttribute("schedules", all.stream().collect(Collectors.toMap(
                 LabView::slug, lab -> labs.schedule(lab.slug(), labs.today(), 7))));
         return VIEW_LIST;
     }

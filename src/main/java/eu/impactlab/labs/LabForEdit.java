@@ -11,11 +11,11 @@ record LabForEdit(
         LabView lab,
         Map<String, Texts> texts,
         Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly,
-        List<Exception> upcomingExceptions) {
+        List<DayChange> upcomingExceptions) {
 
     record Texts(String description, String directions) {
     }
 
-    record Exception(LocalDate day, boolean closed, LocalTime opens, LocalTime closes, ClosureReason reason) {
+    record DayChange(LocalDate day, boolean closed, LocalTime opens, LocalTime closes, ClosureReason reason) {
     }
 }

@@ -101,10 +101,10 @@ public class LabService {
         Lab lab = manageableLab(slug, who);
         Map<String, LabForEdit.Texts> texts = lab.texts.entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, e -> new LabForEdit.Texts(e.getValue().description, e.getValue().directions)));
-        List<LabForEdit.Exception> upcoming = lab.exceptions.stream()
+        List<LabForEdit.DayChange> upcoming = lab.exceptions.stream()
                 .filter(e -> !e.day.isBefore(today()))
                 .sorted(Comparator.comparing(e -> e.day))
-                .map(e -> new LabForEdit.Exception(e.day, e.closed, e.opens, e.closes, e.reason))
+                .map(e -> new LabForEdit.DayChange(e.day, e.closed, e.opens, e.closes, e.reason))
                 .toList();
         Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {

@@ -2,9 +2,6 @@ package eu.impactlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import eu.impactlab.AbstractIntegrationTest;
 import eu.impactlab.labs.Language;
 import java.net.URI;
@@ -14,7 +11,6 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +26,6 @@ import org.openqa.selenium.WebElement;
  */
 class AccessibilityBrowserTest extends AbstractIntegrationTest {
 
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static WebDriver driver;
 
     @BeforeAll
@@ -78,11 +73,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
                         + "return out.join('; ');");
                 problems.add(path + ": scrolls sideways by " + overflow + " px at 320 px width (" + culprits + ")");
             }
-            Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
-            for (Rule rule : results.getViolations()) {
-                problems.add(path + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
-                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
-            }
+            problems.addAll(Browser.axeViolations(driver, path));
             for (WebElement link : driver.findElements(By.cssSelector("a[href]"))) {
                 String next = samePublicPage(link.getAttribute("href"));
                 if (next != null && !visited.contains(next)) {

@@ -2,7 +2,10 @@ package eu.impactlab.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -21,6 +24,16 @@ final class Browser {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("impactlab.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {
+    }
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /** The axe-core WCAG 2.1 A/AA violations on the page the browser shows, one readable line each. */
+    static List<String> axeViolations(WebDriver driver, String page) {
+        return new AxeBuilder().withTags(WCAG_21_AA).analyze(driver).getViolations().stream()
+                .map(rule -> page + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
+                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .toList();
     }
 
     static WebDriver start(int width, int height) {

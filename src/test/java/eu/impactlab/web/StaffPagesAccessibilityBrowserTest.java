@@ -2,8 +2,6 @@ package eu.impactlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import eu.impactlab.AbstractIntegrationTest;
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
 
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static WebDriver driver;
 
     @BeforeAll
@@ -88,10 +84,7 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
     }
 
     private void check(String path, List<String> problems) {
-        for (Rule rule : new AxeBuilder().withTags(WCAG_21_AA).analyze(driver).getViolations()) {
-            problems.add(path + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
-                    + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
-        }
+        problems.addAll(Browser.axeViolations(driver, path));
     }
 
     /** Staff pages reachable by links, without language switches. */
