@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
@@ -49,6 +50,15 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Optional<AccountView> byId(long id) {
         return accounts.findById(id).map(AccountView::of);
+    }
+
+    /** The enabled helpers and coordinators who act for a lab: the people who can serve consultations there. */
+    @Transactional(readOnly = true)
+    public List<AccountView> staffOf(long labId) {
+        return accounts.findAll().stream()
+                .filter(a -> a.enabled && a.labIds.contains(labId))
+                .map(AccountView::of)
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -49,13 +49,19 @@ class AccountStartup implements ApplicationRunner {
 
     private void seedDemoAccounts() {
         Set<Long> groepelingen = labs.idOf("groepelingen").map(Set::of).orElse(Set.of());
+        Set<Long> vegesack = labs.idOf("vegesack").map(Set::of).orElse(Set.of());
+        Set<Long> osterholz = labs.idOf("osterholz").map(Set::of).orElse(Set.of());
         String password = properties.demoPassword();
         accounts.createWithPassword("admin", "Demo Admin", Role.ADMIN, Set.of(), password);
         accounts.createWithPassword("coordinator", "Demo Koordination Gröpelingen", Role.COORDINATOR, groepelingen, password);
         accounts.createWithPassword("helper", "Demo Digital-Lotse Gröpelingen", Role.HELPER, groepelingen, password);
+        accounts.createWithPassword("helper2", "Demo Digital-Lotsin Gröpelingen", Role.HELPER, groepelingen, password);
+        accounts.createWithPassword("helper.vegesack", "Demo Digital-Lotse Vegesack", Role.HELPER, vegesack, password);
+        accounts.createWithPassword("helper.osterholz", "Demo Digital-Lotsin Osterholz", Role.HELPER, osterholz, password);
         accounts.createWithPassword("partner", "Demo Partner (Schule)", Role.PARTNER, Set.of(), password);
         accounts.createWithPassword("funder", "Demo Förderer", Role.FUNDER, Set.of(), password);
-        log.info("Demo accounts created: admin, coordinator, helper, partner, funder "
-                + "(coordinator and helper act for Gröpelingen; password: the value of IMPACTLAB_DEMO_PASSWORD, default 'demo')");
+        log.info("Demo accounts created: admin, coordinator, helper, partner, funder, and the helpers helper2, "
+                + "helper.vegesack, helper.osterholz (coordinator, helper and helper2 act for Gröpelingen; "
+                + "password: the value of IMPACTLAB_DEMO_PASSWORD, default 'demo')");
     }
 }

@@ -56,6 +56,17 @@ public class LabService {
         return schedule(slug, monday, 14);
     }
 
+    /** The regular weekly hours, without closures and holidays. */
+    @Transactional(readOnly = true)
+    public Map<DayOfWeek, List<DaySchedule.TimeRange>> weeklyHours(String slug) {
+        Lab lab = labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
+        Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            weekly.put(day, weekly(lab, day));
+        }
+        return weekly;
+    }
+
     LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -3,7 +3,6 @@ package eu.impactlab.web;
 import eu.impactlab.accounts.LoginThrottledException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -33,7 +32,8 @@ class SecurityConfiguration {
                         + (exception instanceof LoginThrottledException ? "/login?throttled" : "/login?error")))
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
-            .csrf(Customizer.withDefaults())
+            // The public API and the manage links need no session: the secret token in the link is the protection.
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -1,0 +1,169 @@
+package eu.impactlab.consultations;
+
+import eu.impactlab.labs.LabService;
+import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ImpactLabProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The public booking API: no account, session or CSRF token; messages in the caller's language. */
+@RestController
+@Tag(name = "Consultations", description = "Book an hour of help without an account")
+class ConsultationApiController {
+
+    static final int MAX_DAYS = 31;
+
+    private final ConsultationService consultations;
+    private final LabService labs;
+    private final MessageSource messages;
+    private final ImpactLabProperties properties;
+
+    ConsultationApiController(ConsultationService consultations, LabService labs, MessageSource messages,
+            ImpactLabProperties properties) {
+        this.consultations = consultations;
+        this.labs = labs;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    record TopicJson(String key, String title, int minutes) {
+    }
+
+    record SlotJson(OffsetDateTime start, OffsetDateTime end, Set<Mode> modes, int available) {
+        static SlotJson of(Slot slot) {
+            return new SlotJson(slot.start().toOffsetDateTime(), slot.end().toOffsetDateTime(), slot.modes(), slot.available());
+        }
+    }
+
+    record AppointmentRequestJson(String lab, String topic, String language, String start, String mode, String name,
+            String email, String phone, Boolean consent) {
+    }
+
+    record AppointmentJson(String code, OffsetDateTime start, OffsetDateTime end, String lab, String topic, String language,
+            Mode mode, String status, String meetingUrl, String manageUrl, String calendarUrl) {
+    }
+
+    record ConflictJson(String message, List<SlotJson> alternatives) {
+    }
+
+    record ErrorsJson(String message, Map<String, String> errors) {
+    }
+
+    @GetMapping("/api/v1/topics")
+    @Operation(summary = "Consultation topics with their title in the requested language (Accept-Language or lang) and duration in minutes")
+    List<TopicJson> topics(Locale locale) {
+        return consultations.topics(Language.forLocale(locale)).stream()
+                .map(t -> new TopicJson(t.key(), t.title(), t.minutes())).toList();
+    }
+
+    @GetMapping("/api/v1/labs/{slug}/slots")
+    @Operation(summary = "Free times at a lab for a topic and a language; from/to default to today and a week later")
+    ResponseEntity<?> slots(@PathVariable String slug, @RequestParam String topic, @RequestParam String language,
+            @Parameter(description = "first day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "last day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Locale locale) {
+        if (labs.idOf(slug).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such lab");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (consultations.topic(topic, Language.DE).isEmpty()) {
+            errors.put("topic", "booking.error.topic");
+        }
+        if (Language.fromTag(language).isEmpty()) {
+            errors.put("language", "booking.error.language");
+        }
+        LocalDate first = from == null ? LocalDate.now(SlotFinder.BREMEN) : from;
+        LocalDate last = to == null ? first.plusDays(7) : to;
+        if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS))) {
+            errors.put("to", "booking.error.range");
+        }
+        if (!errors.isEmpty()) {
+            return ResponseEntity.badRequest().body(errors(errors, locale));
+        }
+        return ResponseEntity.ok(consultations.freeSlots(slug, topic, language, first, last).stream().map(SlotJson::of).toList());
+    }
+
+    @PostMapping(path = "/api/v1/appointments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Book an appointment: 201 booked, 409 taken meanwhile (with the nearest free times), 400 bad input. "
+            + "Send an Idempotency-Key header to make retries safe.")
+    ResponseEntity<?> book(@RequestBody AppointmentRequestJson body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        OffsetDateTime start = null;
+        try {
+            start = body.start() == null ? null : OffsetDateTime.parse(body.start());
+        } catch (DateTimeParseException e) {
+            errors.put("start", "booking.error.start");
+        }
+        Mode mode = null;
+        try {
+            mode = body.mode() == null ? null : Mode.valueOf(body.mode());
+        } catch (IllegalArgumentException e) {
+            errors.put("mode", "booking.error.mode");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 80)) {
+            errors.put("idempotencyKey", "booking.error.idempotencyKey");
+        }
+        BookingRequest request = new BookingRequest(body.lab(), body.topic(), body.language(), start, mode, body.name(),
+                body.email(), body.phone(), Boolean.TRUE.equals(body.consent()), Language.forLocale(locale).tag(),
+                idempotencyKey == null ? null : "api:" + idempotencyKey);
+        if (!errors.isEmpty()) {
+            BookingOutcome outcome = consultations.book(new BookingRequest(request.lab(), request.topic(), request.language(),
+                    null, null, request.name(), request.email(), request.phone(), request.consent(), request.uiLanguage(), null));
+            if (outcome instanceof BookingOutcome.Invalid invalid) {
+                invalid.errors().forEach(errors::putIfAbsent);
+            }
+            return ResponseEntity.badRequest().body(errors(errors, locale));
+        }
+        BookingOutcome outcome = consultations.book(request);
+        if (outcome instanceof BookingOutcome.Booked booked) {
+            AppointmentJson json = json(booked.appointment(), booked.manageToken());
+            return ResponseEntity.created(URI.create(json.manageUrl())).body(json);
+        }
+        if (outcome instanceof BookingOutcome.Repeated repeated) {
+            return ResponseEntity.ok(json(repeated.appointment(), null));
+        }
+        if (outcome instanceof BookingOutcome.Taken taken) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(new ConflictJson(
+                    messages.getMessage("booking.taken", null, locale), taken.alternatives().stream().map(SlotJson::of).toList()));
+        }
+        return ResponseEntity.badRequest().body(errors(((BookingOutcome.Invalid) outcome).errors(), locale));
+    }
+
+    private ErrorsJson errors(Map<String, String> keys, Locale locale) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
+        return new ErrorsJson(messages.getMessage("form.errors.title", null, locale), texts);
+    }
+
+    /** The manage and calendar links exist only in the first answer: the database keeps just the token's hash. */
+    AppointmentJson json(AppointmentView a, String token) {
+        String manage = token == null ? null : properties.baseUrlWithoutSlash() + "/appointments/" + token;
+        return new AppointmentJson(a.code(), a.start().toOffsetDateTime(), a.end().toOffsetDateTime(), a.labSlug(),
+                a.topicKey(), a.language(), a.mode(), a.status().name(), a.meetingUrl(), manage,
+                manage == null ? null : manage + "/calendar.ics");
+    }
+}

@@ -1,0 +1,295 @@
+package eu.impactlab.consultations;
+
+import eu.impactlab.labs.LabService;
+import eu.impactlab.labs.LabView;
+import eu.impactlab.labs.Language;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The consultations module's one service: topics, free times, booking, and the citizen's own appointment. */
+@Service
+public class ConsultationService {
+
+    static final int MAX_NAME = 60;
+    static final int MAX_EMAIL = 120;
+    static final int MAX_PHONE = 40;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final Pattern PHONE = Pattern.compile("^[+0-9][0-9 ()/-]{4,39}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConsultationStore store;
+    private final SlotFinder slots;
+    private final LabService labs;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ConsultationsProperties properties;
+
+    ConsultationService(ConsultationStore store, SlotFinder slots, LabService labs, TransactionTemplate transactions,
+            Clock clock, ConsultationsProperties properties) {
+        this.store = store;
+        this.slots = slots;
+        this.labs = labs;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public List<TopicView> topics(Language language) {
+        return store.topics(language.tag());
+    }
+
+    public Optional<TopicView> topic(String key, Language language) {
+        return topics(language).stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    /** Free times at a lab for a topic and language, from one day to another (both included, at most the booking window). */
+    public List<Slot> freeSlots(String labSlug, String topicKey, String language, LocalDate from, LocalDate to) {
+        Optional<Long> labId = labs.idOf(labSlug);
+        Optional<TopicView> topic = topic(topicKey, Language.DE);
+        if (labId.isEmpty() || topic.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(SlotFinder.BREMEN));
+        LocalDate first = from.isBefore(today) ? today : from;
+        LocalDate lastBookable = today.plusDays(properties.bookingDays());
+        LocalDate last = to.isAfter(lastBookable) ? lastBookable : to;
+        return slots.find(labId.get(), labSlug, topicKey, topic.get().minutes(), language, first, last);
+    }
+
+    /** Whether a helper anywhere speaks the language: the booking flow only offers languages someone speaks. */
+    public boolean someoneSpeaks(String language) {
+        return store.anyHelperSpeaks(language);
+    }
+
+    public BookingOutcome book(BookingRequest request) {
+        if (request.idempotencyKey() != null) {
+            Optional<ConsultationStore.Row> earlier = store.byIdempotencyKey(request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return new BookingOutcome.Repeated(view(earlier.get()));
+            }
+        }
+        Map<String, String> errors = validate(request);
+        if (!errors.isEmpty()) {
+            return new BookingOutcome.Invalid(errors);
+        }
+        long labId = labs.idOf(request.lab()).orElseThrow();
+        TopicView topic = topic(request.topic(), Language.DE).orElseThrow();
+        ZonedDateTime start = request.start().atZoneSameInstant(SlotFinder.BREMEN);
+        LocalDate day = start.toLocalDate();
+
+        Optional<Slot> slot = freeSlots(request.lab(), request.topic(), request.language(), day, day).stream()
+                .filter(s -> s.start().toInstant().equals(start.toInstant()))
+                .findFirst();
+        if (slot.isPresent() && slot.get().offers(request.mode())) {
+            List<Long> candidates = candidates(slot.get(), request.mode(), day);
+            for (long helper : candidates) {
+                Optional<BookingOutcome> booked = tryBook(request, labId, helper, topic, slot.get());
+                if (booked.isPresent()) {
+                    return booked.get();
+                }
+            }
+        }
+        return new BookingOutcome.Taken(alternatives(request, start));
+    }
+
+    /** Helpers free then who offer the mode, those with the fewest appointments that day first, to share the work. */
+    private List<Long> candidates(Slot slot, Mode mode, LocalDate day) {
+        Instant dayStart = day.atStartOfDay(SlotFinder.BREMEN).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(SlotFinder.BREMEN).toInstant();
+        return slot.helpers().entrySet().stream()
+                .filter(e -> e.getValue().contains(mode))
+                .map(Map.Entry::getKey)
+                .sorted(Comparator.comparingLong((Long h) -> store.appointmentsOn(h, dayStart, dayEnd)).thenComparing(h -> h))
+                .toList();
+    }
+
+    /** One insert in its own transaction; the database's exclusion constraint decides who gets a contested time. */
+    private Optional<BookingOutcome> tryBook(BookingRequest request, long labId, long helper, TopicView topic, Slot slot) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String token = newToken();
+            String meetingUrl = request.mode() == Mode.VIDEO ? meetingUrl() : null;
+            var appointment = new ConsultationStore.NewAppointment(BookingCodes.next(), labId, helper, topic.key(),
+                    request.language(), request.mode(), slot.start().toInstant(), slot.end().toInstant(),
+                    trimToNull(request.name()), trimToNull(request.email()), trimToNull(request.phone()),
+                    Language.fromTag(request.uiLanguage()).filter(Language::ui).orElse(Language.DE).tag(), meetingUrl,
+                    hash(token), request.idempotencyKey());
+            try {
+                long id = transactions.execute(status -> {
+                    long newId = store.insert(appointment);
+                    store.log(newId, "BOOKED", "citizen");
+                    return newId;
+                });
+                return Optional.of(new BookingOutcome.Booked(view(store.byId(id).orElseThrow()), token));
+            } catch (DataIntegrityViolationException e) {
+                String state = sqlState(e);
+                if ("23P01".equals(state)) {
+                    return Optional.empty(); // this helper was taken meanwhile: try the next one
+                }
+                if ("23505".equals(state) && request.idempotencyKey() != null
+                        && store.byIdempotencyKey(request.idempotencyKey()).isPresent()) {
+                    return Optional.of(new BookingOutcome.Repeated(view(store.byIdempotencyKey(request.idempotencyKey()).get())));
+                }
+                if (!"23505".equals(state)) {
+                    throw e;
+                }
+                // a booking code or token that exists already: draw new ones
+            }
+        }
+        throw new IllegalStateException("could not draw a free booking code");
+    }
+
+    /** The nearest free times around the wished one, in the next two weeks. */
+    private List<Slot> alternatives(BookingRequest request, ZonedDateTime wished) {
+        if (labs.idOf(request.lab()).isEmpty() || topic(request.topic(), Language.DE).isEmpty()) {
+            return List.of();
+        }
+        LocalDate from = wished.toLocalDate().minusDays(1);
+        List<Slot> free = freeSlots(request.lab(), request.topic(), request.language(), from, from.plusDays(14));
+        return free.stream()
+                .filter(s -> request.mode() == null || s.offers(request.mode()))
+                .sorted(Comparator.comparing(s -> Duration.between(wished, s.start()).abs()))
+                .limit(5)
+                .sorted(Comparator.comparing(Slot::start))
+                .toList();
+    }
+
+    private Map<String, String> validate(BookingRequest r) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (r.lab() == null || labs.idOf(r.lab()).isEmpty()) {
+            errors.put("lab", "booking.error.lab");
+        }
+        if (r.topic() == null || topic(r.topic(), Language.DE).isEmpty()) {
+            errors.put("topic", "booking.error.topic");
+        }
+        if (r.language() == null || Language.fromTag(r.language()).isEmpty() || !store.anyHelperSpeaks(r.language())) {
+            errors.put("language", "booking.error.language");
+        }
+        if (r.start() == null) {
+            errors.put("start", "booking.error.start");
+        } else {
+            Instant start = r.start().toInstant();
+            Instant now = Instant.now(clock);
+            if (start.isBefore(now.plus(properties.leadTime()))) {
+                errors.put("start", "booking.error.startPast");
+            } else if (start.isAfter(now.plus(Duration.ofDays(properties.bookingDays() + 1)))) {
+                errors.put("start", "booking.error.startTooFar");
+            }
+        }
+        if (r.mode() == null) {
+            errors.put("mode", "booking.error.mode");
+        }
+        if (r.name() != null && r.name().strip().length() > MAX_NAME) {
+            errors.put("name", "booking.error.nameLong");
+        }
+        if (r.email() != null && !r.email().isBlank()
+                && (r.email().strip().length() > MAX_EMAIL || !EMAIL.matcher(r.email().strip()).matches())) {
+            errors.put("email", "booking.error.email");
+        }
+        if (r.phone() != null && !r.phone().isBlank()
+                && (r.phone().strip().length() > MAX_PHONE || !PHONE.matcher(r.phone().strip()).matches())) {
+            errors.put("phone", "booking.error.phone");
+        }
+        if (!r.consent()) {
+            errors.put("consent", "booking.error.consent");
+        }
+        return errors;
+    }
+
+    // --- the citizen's own appointment, by the token in the manage link ---
+
+    public Optional<AppointmentView> appointment(String manageToken, Language language) {
+        return store.byTokenHash(hash(manageToken)).map(row -> view(row, language));
+    }
+
+    /** Cancels the appointment behind a manage link; false when there was nothing to cancel. */
+    public boolean cancel(String manageToken) {
+        Optional<ConsultationStore.Row> row = store.byTokenHash(hash(manageToken));
+        if (row.isEmpty() || !"BOOKED".equals(row.get().status())) {
+            return false;
+        }
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean cancelled = store.cancel(row.get().id());
+            if (cancelled) {
+                store.log(row.get().id(), "CANCELLED", "citizen");
+            }
+            return cancelled;
+        }));
+    }
+
+    /** Deletes name and contact data at the citizen's wish; the anonymous appointment stays for the helper's day. */
+    public boolean deletePersonalData(String manageToken) {
+        Optional<ConsultationStore.Row> row = store.byTokenHash(hash(manageToken));
+        row.ifPresent(r -> transactions.executeWithoutResult(status -> {
+            store.deletePersonalData(r.id());
+            store.log(r.id(), "PERSONAL_DATA_DELETED", "citizen");
+        }));
+        return row.isPresent();
+    }
+
+    private AppointmentView view(ConsultationStore.Row row) {
+        return view(row, Language.fromTag(row.uiLanguage()).orElse(Language.DE));
+    }
+
+    private AppointmentView view(ConsultationStore.Row row, Language language) {
+        LabView lab = labs.labs(language).stream().filter(l -> l.id() == row.labId()).findFirst().orElseThrow();
+        String topicTitle = topic(row.topicKey(), language).map(TopicView::title).orElse(row.topicKey());
+        return new AppointmentView(row.code(), lab.slug(), lab.name(), lab.address(), row.topicKey(), topicTitle,
+                row.language(), row.mode(), row.startsAt().atZone(SlotFinder.BREMEN), row.endsAt().atZone(SlotFinder.BREMEN),
+                AppointmentView.Status.valueOf(row.status()), row.name(), row.email() != null, row.meetingUrl(),
+                row.personalDataDeletedAt() != null);
+    }
+
+    private String meetingUrl() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        String base = properties.videoBaseUrl().endsWith("/") ? properties.videoBaseUrl() : properties.videoBaseUrl() + "/";
+        return base + "ImpactLab-" + HexFormat.of().formatHex(bytes);
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

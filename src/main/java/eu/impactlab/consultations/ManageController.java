@@ -1,0 +1,93 @@
+package eu.impactlab.consultations;
+
+import eu.impactlab.labs.Language;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The private manage link: see the appointment, print the slip, cancel, delete one's data. The token in the link is
+ * the only key; pages and JSON answer alike.
+ */
+@Controller
+class ManageController {
+
+    static final String VIEW_MANAGE = "consultations/manage";
+    static final String VIEW_SLIP = "consultations/slip";
+    static final String VIEW_UNKNOWN = "consultations/link-unknown";
+
+    private final ConsultationService consultations;
+
+    ManageController(ConsultationService consultations) {
+        this.consultations = consultations;
+    }
+
+    record StatusJson(String code, String status, String start, String end, String lab, String topic, String language,
+            Mode mode, String meetingUrl, boolean personalDataDeleted) {
+    }
+
+    @GetMapping(path = "/appointments/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<StatusJson> json(@PathVariable String token, Locale locale) {
+        return consultations.appointment(token, Language.forLocale(locale))
+                .map(a -> ResponseEntity.ok(new StatusJson(a.code(), a.status().name(), a.start().toOffsetDateTime().toString(),
+                        a.end().toOffsetDateTime().toString(), a.labSlug(), a.topicKey(), a.language(), a.mode(),
+                        a.meetingUrl(), a.personalDataDeleted())))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @PostMapping(path = "/appointments/{token}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<StatusJson> cancelJson(@PathVariable String token, Locale locale) {
+        if (consultations.appointment(token, Language.DE).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        boolean cancelled = consultations.cancel(token);
+        ResponseEntity<StatusJson> current = json(token, locale);
+        return cancelled ? current : ResponseEntity.status(HttpStatus.CONFLICT).body(current.getBody());
+    }
+
+    @GetMapping("/appointments/{token}")
+    String page(@PathVariable String token, Locale locale, Model model) {
+        var appointment = consultations.appointment(token, Language.forLocale(locale));
+        if (appointment.isEmpty()) {
+            return VIEW_UNKNOWN;
+        }
+        model.addAttribute("appointment", appointment.get());
+        model.addAttribute("token", token);
+        return VIEW_MANAGE;
+    }
+
+    @GetMapping("/appointments/{token}/slip")
+    String slip(@PathVariable String token, Locale locale, Model model) {
+        var appointment = consultations.appointment(token, Language.forLocale(locale));
+        if (appointment.isEmpty()) {
+            return VIEW_UNKNOWN;
+        }
+        model.addAttribute("appointment", appointment.get());
+        model.addAttribute("german", consultations.appointment(token, Language.DE).orElseThrow());
+        return VIEW_SLIP;
+    }
+
+    @PostMapping("/appointments/{token}/cancel")
+    String cancel(@PathVariable String token, RedirectAttributes redirect) {
+        boolean cancelled = consultations.cancel(token);
+        redirect.addFlashAttribute("saved", cancelled ? "manage.cancelled" : "manage.notCancellable");
+        return "redirect:/appointments/" + token;
+    }
+
+    @PostMapping("/appointments/{token}/delete-data")
+    String deleteData(@PathVariable String token, RedirectAttributes redirect) {
+        consultations.deletePersonalData(token);
+        redirect.addFlashAttribute("saved", "manage.dataDeleted");
+        return "redirect:/appointments/" + token;
+    }
+}
