@@ -5,6 +5,11 @@
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-autofocus]");
     if (summary) { summary.focus(); }
+    // A print button only makes sense with JavaScript; without it, the browser's own print works as always.
+    document.querySelectorAll(".print-button").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
   });
   // htmx requests carry the CSRF token from the page's form (no inline script under our CSP).
   document.addEventListener("htmx:configRequest", function (event) {

@@ -74,6 +74,7 @@ class ManageController {
         }
         model.addAttribute("appointment", appointment.get());
         model.addAttribute("german", consultations.appointment(token, Language.DE).orElseThrow());
+        model.addAttribute("token", token);
         return VIEW_SLIP;
     }
 

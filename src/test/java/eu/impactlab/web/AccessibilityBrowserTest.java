@@ -51,13 +51,20 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.get(baseUrl() + "/?lang=" + language.tag());
 
         Set<String> visited = new LinkedHashSet<>();
+        java.util.Map<String, Integer> variants = new java.util.HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of("/"));
         List<String> problems = new ArrayList<>();
         while (!queue.isEmpty()) {
             String path = queue.poll();
-            if (!visited.add(path)) {
+            if (visited.contains(path)) {
                 continue;
             }
+            // The booking steps differ only in their answers: two variants of each step are enough to check.
+            String step = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            if (variants.merge(step, 1, Integer::sum) > 2) {
+                continue;
+            }
+            visited.add(path);
             driver.get(baseUrl() + path);
             WebElement html = driver.findElement(By.tagName("html"));
             if (!language.tag().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
@@ -82,7 +89,10 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             }
         }
         assertThat(visited).as("pages visited in " + language.tag())
-                .contains("/", "/labs", "/labs/groepelingen", "/labs/vegesack", "/labs/osterholz", "/login");
+                .contains("/", "/labs", "/labs/groepelingen", "/labs/vegesack", "/labs/osterholz", "/login", "/book",
+                        "/book/topic")
+                .anyMatch(p -> p.startsWith("/book/time?"))
+                .anyMatch(p -> p.startsWith("/book/contact?"));
         assertThat(problems).as("accessibility problems in " + language.tag() + " on " + visited).isEmpty();
     }
 
