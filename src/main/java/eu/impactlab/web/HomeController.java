@@ -30,6 +30,13 @@ class HomeController {
         return "privacy";
     }
 
+    /** Where the rate limit sends people: a page in their language that says to wait a little. */
+    @GetMapping("/too-many-requests")
+    String tooManyRequests(jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(429);
+        return "error/429";
+    }
+
     @GetMapping("/accessibility")
     String accessibility() {
         return "accessibility";

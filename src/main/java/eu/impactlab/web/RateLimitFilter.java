@@ -1,0 +1,74 @@
+package eu.impactlab.web;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits for what anyone can call without an account: booking submissions per hour and other booking and API
+ * requests per minute, per client address (behind a proxy, the forwarded address). Answers 429 with Retry-After.
+ */
+@Component
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final int MAX_TRACKED = 50_000;
+
+    private final RateLimitProperties properties;
+    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_TRACKED;
+        }
+    });
+
+    RateLimitFilter(RateLimitProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/book") || path.startsWith("/appointments/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean booking = "POST".equals(request.getMethod())
+                && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check"));
+        Bucket bucket = booking
+                ? bucket("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
+                : bucket("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        if (path.startsWith("/api/")) {
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"status\":429,\"title\":\"Too Many Requests\",\"retryAfterSeconds\":" + seconds + "}");
+        } else {
+            request.getRequestDispatcher("/too-many-requests").forward(request, response);
+        }
+    }
+
+    private Bucket bucket(String key, int capacity, Duration period) {
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .build());
+    }
+}

@@ -1,0 +1,61 @@
+package eu.impactlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class RateLimitFilterTest {
+
+    @Test
+    void bookingsBeyondTheHourlyLimitGet429WithRetryAfterPerAddress() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, 3, 1000));
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(filter, "POST", "/api/v1/appointments", "198.51.100.1").getStatus()).isEqualTo(200);
+        }
+        MockHttpServletResponse refused = send(filter, "POST", "/api/v1/appointments", "198.51.100.1");
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isPositive();
+        assertThat(refused.getContentAsString()).contains("\"status\":429");
+        // Another address is not affected, and neither are the slot lists of the same address.
+        assertThat(send(filter, "POST", "/api/v1/appointments", "198.51.100.2").getStatus()).isEqualTo(200);
+        assertThat(send(filter, "GET", "/api/v1/labs/vegesack/slots", "198.51.100.1").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theFormLimitLeadsToAPageThatSaysToWait() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, 1, 1000));
+        send(filter, "POST", "/book/check", "198.51.100.3");
+        MockHttpServletResponse refused = send(filter, "POST", "/book/confirm", "198.51.100.3");
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getForwardedUrl()).isEqualTo("/too-many-requests");
+    }
+
+    @Test
+    void requestsPerMinuteAreLimitedAndStaffPagesAreNot() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, 10, 2));
+        send(filter, "GET", "/book/topic", "198.51.100.4");
+        send(filter, "GET", "/api/v1/topics", "198.51.100.4");
+        assertThat(send(filter, "GET", "/book/topic", "198.51.100.4").getStatus()).isEqualTo(429);
+        assertThat(send(filter, "GET", "/labs", "198.51.100.4").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void canBeSwitchedOffForLoadTests() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(false, 1, 1));
+        for (int i = 0; i < 5; i++) {
+            assertThat(send(filter, "POST", "/api/v1/appointments", "198.51.100.5").getStatus()).isEqualTo(200);
+        }
+    }
+
+    private static MockHttpServletResponse send(RateLimitFilter filter, String method, String path, String address)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setRemoteAddr(address);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+}
