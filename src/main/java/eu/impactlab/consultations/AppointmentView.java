@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 public record AppointmentView(
         String code, String labSlug, String labName, String labAddress, String topicKey, String topicTitle,
         String language, Mode mode, ZonedDateTime start, ZonedDateTime end, Status status, String name,
-        boolean hasEmail, String meetingUrl, boolean personalDataDeleted) {
+        boolean hasEmail, String meetingUrl, boolean personalDataDeleted, String uiLanguage) {
 
     public enum Status {
         BOOKED, CANCELLED, ARRIVED, NO_SHOW, DONE

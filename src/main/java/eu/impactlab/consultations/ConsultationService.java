@@ -255,7 +255,7 @@ public class ConsultationService {
         return new AppointmentView(row.code(), lab.slug(), lab.name(), lab.address(), row.topicKey(), topicTitle,
                 row.language(), row.mode(), row.startsAt().atZone(SlotFinder.BREMEN), row.endsAt().atZone(SlotFinder.BREMEN),
                 AppointmentView.Status.valueOf(row.status()), row.name(), row.email() != null, row.meetingUrl(),
-                row.personalDataDeletedAt() != null);
+                row.personalDataDeletedAt() != null, row.uiLanguage());
     }
 
     private String meetingUrl() {
