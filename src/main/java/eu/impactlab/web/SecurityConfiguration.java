@@ -21,6 +21,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/consultations/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin", "/admin/**").authenticated()
                 .anyRequest().permitAll())
             .formLogin(form -> form
