@@ -1,0 +1,10 @@
+package eu.impactlab.notifications;
+
+/** A pending mail whose time has come, locked by the sender that is delivering it. */
+record DueMail(long id, String recipient, String subject, String body, String attachmentFilename,
+        String attachmentContentType, byte[] attachmentData, int attempts) {
+
+    boolean hasAttachment() {
+        return attachmentFilename != null;
+    }
+}
