@@ -42,15 +42,17 @@ public class ConsultationService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ConsultationsProperties properties;
+    private final AppointmentMails mails;
 
     ConsultationService(ConsultationStore store, SlotFinder slots, LabService labs, TransactionTemplate transactions,
-            Clock clock, ConsultationsProperties properties) {
+            Clock clock, ConsultationsProperties properties, AppointmentMails mails) {
         this.store = store;
         this.slots = slots;
         this.labs = labs;
         this.transactions = transactions;
         this.clock = clock;
         this.properties = properties;
+        this.mails = mails;
     }
 
     public List<TopicView> topics(Language language) {
@@ -133,12 +135,15 @@ public class ConsultationService {
                     Language.fromTag(request.uiLanguage()).filter(Language::ui).orElse(Language.DE).tag(), meetingUrl,
                     hash(token), request.idempotencyKey());
             try {
-                long id = transactions.execute(status -> {
+                AppointmentView booked = transactions.execute(status -> {
                     long newId = store.insert(appointment);
                     store.log(newId, "BOOKED", "citizen");
-                    return newId;
+                    AppointmentView view = view(store.byId(newId).orElseThrow());
+                    // The confirmation joins this transaction: no booking without its mail, no mail without the booking.
+                    mails.booked(newId, view, appointment.email(), token);
+                    return view;
                 });
-                return Optional.of(new BookingOutcome.Booked(view(store.byId(id).orElseThrow()), token));
+                return Optional.of(new BookingOutcome.Booked(booked, token));
             } catch (DataIntegrityViolationException e) {
                 String state = sqlState(e);
                 if ("23P01".equals(state)) {
@@ -230,6 +235,7 @@ public class ConsultationService {
             boolean cancelled = store.cancel(row.get().id());
             if (cancelled) {
                 store.log(row.get().id(), "CANCELLED", "citizen");
+                mails.cancelled(row.get().id(), view(store.byId(row.get().id()).orElseThrow()), row.get().email());
             }
             return cancelled;
         }));
@@ -245,7 +251,14 @@ public class ConsultationService {
         return row.isPresent();
     }
 
-    private AppointmentView view(ConsultationStore.Row row) {
+    /** The "add to calendar" file for the appointment behind a manage link. */
+    public Optional<byte[]> calendarFile(String manageToken) {
+        return store.byTokenHash(hash(manageToken))
+                .filter(row -> !"CANCELLED".equals(row.status()))
+                .map(row -> mails.calendarFile(row.id(), view(row), manageToken));
+    }
+
+    AppointmentView view(ConsultationStore.Row row) {
         return view(row, Language.fromTag(row.uiLanguage()).orElse(Language.DE));
     }
 

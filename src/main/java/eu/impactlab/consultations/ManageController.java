@@ -66,6 +66,16 @@ class ManageController {
         return VIEW_MANAGE;
     }
 
+    @GetMapping("/appointments/{token}/calendar.ics")
+    ResponseEntity<byte[]> calendar(@PathVariable String token) {
+        return consultations.calendarFile(token)
+                .map(ics -> ResponseEntity.ok()
+                        .header("Content-Type", "text/calendar; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"termin.ics\"")
+                        .body(ics))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
     @GetMapping("/appointments/{token}/slip")
     String slip(@PathVariable String token, Locale locale, Model model) {
         var appointment = consultations.appointment(token, Language.forLocale(locale));
