@@ -22,6 +22,7 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin", "/admin/**").authenticated()
+                .requestMatchers("/staff", "/staff/**").hasAnyRole("HELPER", "COORDINATOR", "ADMIN")
                 .anyRequest().permitAll())
             .formLogin(form -> form
                 .loginPage("/login")
