@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -54,6 +55,9 @@ class WalkInQueueTest extends AbstractIntegrationTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    EventSerializer serializer;
 
     @Test
     void manyHelpersDrawingAtOnceGetDistinctGapFreeNumbersStartingAtOne() throws Exception {
@@ -201,6 +205,19 @@ class WalkInQueueTest extends AbstractIntegrationTest {
         String home = mvc.perform(get("/admin").param("lang", "de").session(Logins.as(mvc, "helper")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(home).contains("href=\"/staff/day\"", "Mein Tag");
+    }
+
+    @Test
+    void theEventsSurviveTheEventPublicationRegistrysSerialization() {
+        // Listeners of other modules get these events from the registry's table after a restart, so they must round-trip.
+        var completed = new ConsultationCompleted(LocalDate.of(2026, 3, 3), 1, Kind.WALK_IN, List.of("jobs", "other"), "uk",
+                Mode.IN_PERSON, Result.NOT_SOLVED, ConsultationCompleted.Referral.MIGRATIONSAMT, 25,
+                ConsultationCompleted.AgeBand.FROM_18_TO_29, ConsultationCompleted.Gender.DIVERSE, "Östliche Vorstadt",
+                ConsultationCompleted.FirstVisit.NO, 12);
+        var served = new WalkInServed(2, LocalDate.of(2026, 3, 3), "jobs", "uk", 12);
+        assertThat(serializer.deserialize(serializer.serialize(completed), ConsultationCompleted.class)).isEqualTo(completed);
+        assertThat(serializer.deserialize(serializer.serialize(served), WalkInServed.class)).isEqualTo(served);
+        assertThat(serializer.serialize(completed).toString()).contains("\"kind\":\"WALK_IN\"", "\"date\":\"2026-03-03\"");
     }
 
     /** A day far away that no other test uses, so numbers start at 1 (each test JVM has a fresh database). */
