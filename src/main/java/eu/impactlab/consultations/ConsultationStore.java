@@ -146,12 +146,12 @@ class ConsultationStore {
 
     record Row(long id, String code, long labId, long helperId, String topicKey, String language, Mode mode,
             Instant startsAt, Instant endsAt, String status, String name, String email, String phone, String uiLanguage,
-            String meetingUrl, Instant cancelledAt, Instant personalDataDeletedAt) {
+            String meetingUrl, Instant cancelledAt, Instant personalDataDeletedAt, Instant outcomeRecordedAt) {
     }
 
     private static final String SELECT_ROW = """
             select id, code, lab_id, helper_id, topic_key, language, mode, starts_at, ends_at, status, name, email, phone,
-                ui_language, meeting_url, cancelled_at, personal_data_deleted_at from appointment""";
+                ui_language, meeting_url, cancelled_at, personal_data_deleted_at, outcome_recorded_at from appointment""";
 
     Optional<Row> byTokenHash(String tokenHash) {
         return jdbc.sql(SELECT_ROW + " where manage_token_hash = :hash").param("hash", tokenHash).query(this::row).optional();
@@ -171,6 +171,27 @@ class ConsultationStore {
                 .param("id", id).update() == 1;
     }
 
+    /** A helper's appointments starting in a period, at any lab, cancelled ones included, in time order. */
+    List<Row> ofHelper(long helperId, Instant from, Instant to) {
+        return jdbc.sql(SELECT_ROW + " where helper_id = :helper and starts_at >= :from and starts_at < :to order by starts_at, id")
+                .param("helper", helperId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(this::row).list();
+    }
+
+    /** Moves an appointment from one status to the next; false when it was not in that status any more. */
+    boolean changeStatus(long id, String from, String to) {
+        return jdbc.sql("update appointment set status = :to where id = :id and status = :from")
+                .param("id", id).param("from", from).param("to", to).update() == 1;
+    }
+
+    /** Marks that the appointment's outcome is recorded; false when it was already (or it is not done). */
+    boolean markOutcomeRecorded(long id, Instant at) {
+        return jdbc.sql("""
+                update appointment set outcome_recorded_at = :at
+                where id = :id and status = 'DONE' and outcome_recorded_at is null""")
+                .param("id", id).param("at", Timestamp.from(at)).update() == 1;
+    }
+
     void deletePersonalData(long id) {
         jdbc.sql("""
                 update appointment set name = null, email = null, phone = null, personal_data_deleted_at = now()
@@ -180,11 +201,12 @@ class ConsultationStore {
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         Timestamp cancelled = rs.getTimestamp("cancelled_at");
         Timestamp deleted = rs.getTimestamp("personal_data_deleted_at");
+        Timestamp outcome = rs.getTimestamp("outcome_recorded_at");
         return new Row(rs.getLong("id"), rs.getString("code"), rs.getLong("lab_id"), rs.getLong("helper_id"),
                 rs.getString("topic_key"), rs.getString("language"), Mode.valueOf(rs.getString("mode")),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getString("status"),
                 rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("ui_language"),
                 rs.getString("meeting_url"), cancelled == null ? null : cancelled.toInstant(),
-                deleted == null ? null : deleted.toInstant());
+                deleted == null ? null : deleted.toInstant(), outcome == null ? null : outcome.toInstant());
     }
 }

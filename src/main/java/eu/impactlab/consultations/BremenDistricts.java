@@ -1,0 +1,46 @@
+package eu.impactlab.consultations;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where visitors live, for anonymous outcomes: the 19 Stadtteile of the city of Bremen and the 4 Ortsteile directly
+ * under a Stadtbezirk (shared/reference/bremen-districts.csv), grouped by Stadtbezirk, plus "outside Bremen" and
+ * "not stated". The database checks the same list.
+ */
+final class BremenDistricts {
+
+    record Group(String stadtbezirk, List<String> stadtteile) {
+    }
+
+    static final List<Group> GROUPS = List.of(
+            new Group("Mitte", List.of("Häfen", "Mitte")),
+            new Group("Süd", List.of("Huchting", "Neustadt", "Obervieland", "Seehausen", "Strom", "Woltmershausen")),
+            new Group("Ost", List.of("Borgfeld", "Hemelingen", "Horn-Lehe", "Oberneuland", "Osterholz",
+                    "Östliche Vorstadt", "Schwachhausen", "Vahr")),
+            new Group("West", List.of("Blockland", "Findorff", "Gröpelingen", "Walle")),
+            new Group("Nord", List.of("Blumenthal", "Burglesum", "Vegesack")));
+
+    /** Ortsteile that people name instead of their Stadtteil, shown beside it so staff find the right one. */
+    private static final Map<String, String> INCLUDES = Map.of(
+            "Osterholz", "Tenever",
+            "Blumenthal", "Lüssum-Bockhorn, Rönnebeck, Farge, Rekum");
+
+    static final Set<String> ALL = GROUPS.stream().flatMap(g -> g.stadtteile().stream()).collect(Collectors.toUnmodifiableSet());
+
+    private BremenDistricts() {
+    }
+
+    static boolean known(String value) {
+        return ALL.contains(value) || ConsultationCompleted.OUTSIDE_BREMEN.equals(value)
+                || ConsultationCompleted.NOT_STATED.equals(value);
+    }
+
+    /** The name as shown in the list, with the Ortsteile it includes where people might not know the Stadtteil. */
+    static String label(String stadtteil) {
+        String includes = INCLUDES.get(stadtteil);
+        return includes == null ? stadtteil : stadtteil + " (" + includes + ")";
+    }
+}
