@@ -47,14 +47,27 @@ class AppointmentMails {
                 calendars.requestAttachment(invitation(id, 0, a, locale, manage, email))));
     }
 
-    void cancelled(long id, AppointmentView a, String email) {
+    /** {@code sequence} is the one last sent; the calendar's cancel counts one further by itself. */
+    void cancelled(long id, int sequence, AppointmentView a, String email) {
         if (email == null) {
             return;
         }
         Locale locale = locale(a);
         String text = text("mail.cancelled.body", locale, greeting(a, locale), a.code(), when(a, locale), where(a, locale));
         outbox.enqueue(new OutgoingMail(email, text("mail.cancelled.subject", locale, a.labName(), day(a, locale)), text,
-                calendars.cancelAttachment(invitation(id, 1, a, locale, null, email))));
+                calendars.cancelAttachment(invitation(id, sequence, a, locale, null, email))));
+    }
+
+    /** A moved appointment: the same calendar event (same UID) with a higher sequence, so calendars update it. */
+    void moved(long id, int sequence, AppointmentView a, String email, String token) {
+        if (email == null) {
+            return;
+        }
+        Locale locale = locale(a);
+        String manage = manageUrl(token);
+        String text = text("mail.moved.body", locale, greeting(a, locale), a.code(), when(a, locale), where(a, locale), manage);
+        outbox.enqueue(new OutgoingMail(email, text("mail.moved.subject", locale, a.labName(), day(a, locale)), text,
+                calendars.requestAttachment(invitation(id, sequence, a, locale, manage, email))));
     }
 
     void reminder(AppointmentView a, String email) {

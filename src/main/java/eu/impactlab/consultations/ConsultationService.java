@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Comparator;
@@ -235,10 +236,73 @@ public class ConsultationService {
             boolean cancelled = store.cancel(row.get().id());
             if (cancelled) {
                 store.log(row.get().id(), "CANCELLED", "citizen");
-                mails.cancelled(row.get().id(), view(store.byId(row.get().id()).orElseThrow()), row.get().email());
+                mails.cancelled(row.get().id(), row.get().sequence(), view(store.byId(row.get().id()).orElseThrow()),
+                        row.get().email());
             }
             return cancelled;
         }));
+    }
+
+    /**
+     * Moves the appointment behind a manage link to another free time at the same lab (same topic and language); the
+     * code and the link stay. The exclusion constraint decides, as for a new booking.
+     */
+    public BookingOutcome move(String manageToken, OffsetDateTime start) {
+        Optional<ConsultationStore.Row> found = store.byTokenHash(hash(manageToken));
+        if (found.isEmpty() || !"BOOKED".equals(found.get().status())) {
+            return new BookingOutcome.Invalid(Map.of("start", "manage.notCancellable"));
+        }
+        ConsultationStore.Row row = found.get();
+        if (start == null || start.toInstant().isBefore(Instant.now(clock).plus(properties.leadTime()))) {
+            return new BookingOutcome.Invalid(Map.of("start", start == null ? "booking.error.start" : "booking.error.startPast"));
+        }
+        String labSlug = labs.labs(Language.DE).stream().filter(l -> l.id() == row.labId()).findFirst().orElseThrow().slug();
+        ZonedDateTime wished = start.atZoneSameInstant(SlotFinder.BREMEN);
+        LocalDate day = wished.toLocalDate();
+        Optional<Slot> slot = freeSlots(labSlug, row.topicKey(), row.language(), day, day).stream()
+                .filter(s -> s.start().toInstant().equals(wished.toInstant()) && s.offers(row.mode()))
+                .findFirst();
+        if (slot.isPresent()) {
+            for (long helper : candidates(slot.get(), row.mode(), day)) {
+                try {
+                    AppointmentView moved = transactions.execute(status -> {
+                        if (!store.move(row.id(), helper, slot.get().start().toInstant(), slot.get().end().toInstant())) {
+                            return null;
+                        }
+                        store.log(row.id(), "MOVED", "citizen");
+                        ConsultationStore.Row now = store.byId(row.id()).orElseThrow();
+                        AppointmentView view = view(now);
+                        mails.moved(now.id(), now.sequence(), view, now.email(), manageToken);
+                        return view;
+                    });
+                    if (moved == null) {
+                        return new BookingOutcome.Invalid(Map.of("start", "manage.notCancellable"));
+                    }
+                    return new BookingOutcome.Booked(moved, manageToken);
+                } catch (DataIntegrityViolationException e) {
+                    if (!"23P01".equals(sqlState(e))) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        BookingRequest again = new BookingRequest(labSlug, row.topicKey(), row.language(), start, row.mode(), null, null,
+                null, true, row.uiLanguage(), null);
+        return new BookingOutcome.Taken(alternatives(again, wished));
+    }
+
+    /** Free times to move an appointment to: same lab, topic, language and way of meeting. */
+    public List<Slot> moveOptions(String manageToken) {
+        Optional<ConsultationStore.Row> found = store.byTokenHash(hash(manageToken)).filter(r -> "BOOKED".equals(r.status()));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        ConsultationStore.Row row = found.get();
+        String labSlug = labs.labs(Language.DE).stream().filter(l -> l.id() == row.labId()).findFirst().orElseThrow().slug();
+        LocalDate today = LocalDate.now(clock.withZone(SlotFinder.BREMEN));
+        return freeSlots(labSlug, row.topicKey(), row.language(), today, today.plusDays(14)).stream()
+                .filter(s -> s.offers(row.mode()))
+                .toList();
     }
 
     /** Deletes name and contact data at the citizen's wish; the anonymous appointment stays for the helper's day. */

@@ -146,12 +146,12 @@ class ConsultationStore {
 
     record Row(long id, String code, long labId, long helperId, String topicKey, String language, Mode mode,
             Instant startsAt, Instant endsAt, String status, String name, String email, String phone, String uiLanguage,
-            String meetingUrl, Instant cancelledAt, Instant personalDataDeletedAt, Instant outcomeRecordedAt) {
+            String meetingUrl, Instant cancelledAt, Instant personalDataDeletedAt, Instant outcomeRecordedAt, int sequence) {
     }
 
     private static final String SELECT_ROW = """
             select id, code, lab_id, helper_id, topic_key, language, mode, starts_at, ends_at, status, name, email, phone,
-                ui_language, meeting_url, cancelled_at, personal_data_deleted_at, outcome_recorded_at from appointment""";
+                ui_language, meeting_url, cancelled_at, personal_data_deleted_at, outcome_recorded_at, sequence from appointment""";
 
     Optional<Row> byTokenHash(String tokenHash) {
         return jdbc.sql(SELECT_ROW + " where manage_token_hash = :hash").param("hash", tokenHash).query(this::row).optional();
@@ -192,6 +192,15 @@ class ConsultationStore {
                 .param("id", id).param("at", Timestamp.from(at)).update() == 1;
     }
 
+    /** Moves a booked appointment to another time and helper; false when it is not booked any more. */
+    boolean move(long id, long helperId, Instant startsAt, Instant endsAt) {
+        return jdbc.sql("""
+                update appointment set helper_id = :helper, starts_at = :starts, ends_at = :ends, sequence = sequence + 1,
+                    reminder_sent_at = null where id = :id and status = 'BOOKED'""")
+                .param("helper", helperId).param("starts", Timestamp.from(startsAt)).param("ends", Timestamp.from(endsAt))
+                .param("id", id).update() == 1;
+    }
+
     void deletePersonalData(long id) {
         jdbc.sql("""
                 update appointment set name = null, email = null, phone = null, personal_data_deleted_at = now()
@@ -207,6 +216,6 @@ class ConsultationStore {
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getString("status"),
                 rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("ui_language"),
                 rs.getString("meeting_url"), cancelled == null ? null : cancelled.toInstant(),
-                deleted == null ? null : deleted.toInstant(), outcome == null ? null : outcome.toInstant());
+                deleted == null ? null : deleted.toInstant(), outcome == null ? null : outcome.toInstant(), rs.getInt("sequence"));
     }
 }

@@ -95,6 +95,41 @@ class ManageController {
         return "redirect:/appointments/" + token;
     }
 
+    @GetMapping("/appointments/{token}/move")
+    String moveOptions(@PathVariable String token, Locale locale, Model model) {
+        var appointment = consultations.appointment(token, Language.forLocale(locale));
+        if (appointment.isEmpty()) {
+            return VIEW_UNKNOWN;
+        }
+        model.addAttribute("appointment", appointment.get());
+        model.addAttribute("token", token);
+        model.addAttribute("days", consultations.moveOptions(token).stream().collect(java.util.stream.Collectors.groupingBy(
+                s -> s.start().toLocalDate(), java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
+        return "consultations/manage-move";
+    }
+
+    @PostMapping("/appointments/{token}/move")
+    String move(@PathVariable String token, @org.springframework.web.bind.annotation.RequestParam(required = false) String start,
+            Locale locale, Model model, RedirectAttributes redirect) {
+        java.time.OffsetDateTime wished = null;
+        try {
+            wished = start == null ? null : java.time.LocalDateTime.parse(start).atZone(SlotFinder.BREMEN).toOffsetDateTime();
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported as a missing choice
+        }
+        BookingOutcome outcome = consultations.move(token, wished);
+        if (outcome instanceof BookingOutcome.Booked) {
+            redirect.addFlashAttribute("saved", "manage.moved");
+            return "redirect:/appointments/" + token;
+        }
+        if (outcome instanceof BookingOutcome.Taken taken) {
+            model.addAttribute("taken", true);
+        } else {
+            model.addAttribute("errors", ((BookingOutcome.Invalid) outcome).errors());
+        }
+        return moveOptions(token, locale, model);
+    }
+
     @PostMapping("/appointments/{token}/delete-data")
     String deleteData(@PathVariable String token, RedirectAttributes redirect) {
         consultations.deletePersonalData(token);
