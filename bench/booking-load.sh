@@ -51,5 +51,4 @@ for c in 16 64; do
   run "conflicting booking" $c -s bench/lua/conflict.lua "$base/api/v1/appointments"
 done
 echo
-echo "appointments in the database: $(grep -c . bench/work/slots.txt) free times offered at the start; bookings made:"
-curl -fs "$base$slots" | grep -o '"start"' | wc -l | xargs echo "free times left:"
+echo "free times at the start: $(grep -c . bench/work/slots.txt); left after the runs: $(curl -fs "$base$slots" | grep -o '"start"' | wc -l)"
