@@ -1,15 +1,10 @@
 package eu.impactlab.accounts;
 
 import eu.impactlab.platform.ImpactLabProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import eu.impactlab.platform.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +20,6 @@ public class AccountService {
 
     static final int MIN_PASSWORD_LENGTH = 10;
     static final Duration LINK_VALIDITY = Duration.ofHours(72);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRepository accounts;
     private final PasswordTokenRepository tokens;
@@ -105,9 +99,7 @@ public class AccountService {
     @Transactional
     String issuePasswordLink(long accountId) {
         tokens.invalidateAll(accountId);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken();
         tokens.save(new PasswordToken(accountId, hash(token), Instant.now(clock).plus(LINK_VALIDITY)));
         return properties.baseUrlWithoutSlash() + "/password/" + token;
     }
@@ -156,11 +148,7 @@ public class AccountService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.hash(token);
     }
 
     private static String blankToNull(String value) {

@@ -263,22 +263,7 @@ class BookingController {
     }
 
     private static Map<String, String> contactErrors(Answers answers) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (answers.getName() != null && answers.getName().strip().length() > ConsultationService.MAX_NAME) {
-            errors.put("name", "booking.error.nameLong");
-        }
-        if (answers.getEmail() != null && !answers.getEmail().isBlank()
-                && (answers.getEmail().length() > ConsultationService.MAX_EMAIL || !answers.getEmail().strip().matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$"))) {
-            errors.put("email", "booking.error.email");
-        }
-        if (answers.getPhone() != null && !answers.getPhone().isBlank()
-                && (answers.getPhone().length() > ConsultationService.MAX_PHONE || !answers.getPhone().strip().matches("^[+0-9][0-9 ()/-]{4,39}$"))) {
-            errors.put("phone", "booking.error.phone");
-        }
-        if (!answers.isConsent()) {
-            errors.put("consent", "booking.error.consent");
-        }
-        return errors;
+        return ConsultationService.contactErrors(answers.getName(), answers.getEmail(), answers.getPhone(), answers.isConsent());
     }
 
     private void addTopic(Answers answers, Locale locale, Model model) {

@@ -3,9 +3,7 @@ package eu.impactlab.consultations;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import eu.impactlab.platform.SecretTokens;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -203,18 +200,23 @@ public class ConsultationService {
         if (r.mode() == null) {
             errors.put("mode", "booking.error.mode");
         }
-        if (r.name() != null && r.name().strip().length() > MAX_NAME) {
+        errors.putAll(contactErrors(r.name(), r.email(), r.phone(), r.consent()));
+        return errors;
+    }
+
+    /** The rules for the optional name and contact and the consent, shared by the form and the API. */
+    static Map<String, String> contactErrors(String name, String email, String phone, boolean consent) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name != null && name.strip().length() > MAX_NAME) {
             errors.put("name", "booking.error.nameLong");
         }
-        if (r.email() != null && !r.email().isBlank()
-                && (r.email().strip().length() > MAX_EMAIL || !EMAIL.matcher(r.email().strip()).matches())) {
+        if (email != null && !email.isBlank() && (email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches())) {
             errors.put("email", "booking.error.email");
         }
-        if (r.phone() != null && !r.phone().isBlank()
-                && (r.phone().strip().length() > MAX_PHONE || !PHONE.matcher(r.phone().strip()).matches())) {
+        if (phone != null && !phone.isBlank() && (phone.strip().length() > MAX_PHONE || !PHONE.matcher(phone.strip()).matches())) {
             errors.put("phone", "booking.error.phone");
         }
-        if (!r.consent()) {
+        if (!consent) {
             errors.put("consent", "booking.error.consent");
         }
         return errors;
@@ -343,18 +345,11 @@ public class ConsultationService {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.newToken();
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.hash(token);
     }
 
     private static String sqlState(Throwable e) {
