@@ -131,11 +131,8 @@ class ConsultationApiController {
                 body.email(), body.phone(), Boolean.TRUE.equals(body.consent()), Language.forLocale(locale).tag(),
                 idempotencyKey == null ? null : "api:" + idempotencyKey);
         if (!errors.isEmpty()) {
-            BookingOutcome outcome = consultations.book(new BookingRequest(request.lab(), request.topic(), request.language(),
-                    null, null, request.name(), request.email(), request.phone(), request.consent(), request.uiLanguage(), null));
-            if (outcome instanceof BookingOutcome.Invalid invalid) {
-                invalid.errors().forEach(errors::putIfAbsent);
-            }
+            // The other fields get their messages too, so the caller can fix everything at once.
+            consultations.validate(request).forEach(errors::putIfAbsent);
             return ResponseEntity.badRequest().body(errors(errors, locale));
         }
         BookingOutcome outcome = consultations.book(request);

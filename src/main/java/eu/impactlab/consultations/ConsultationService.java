@@ -175,7 +175,8 @@ public class ConsultationService {
                 .toList();
     }
 
-    private Map<String, String> validate(BookingRequest r) {
+    /** Field → message key for everything wrong with a request; empty when it may be booked. */
+    Map<String, String> validate(BookingRequest r) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (r.lab() == null || labs.idOf(r.lab()).isEmpty()) {
             errors.put("lab", "booking.error.lab");

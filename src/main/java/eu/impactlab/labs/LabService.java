@@ -59,7 +59,10 @@ public class LabService {
     /** The regular weekly hours, without closures and holidays. */
     @Transactional(readOnly = true)
     public Map<DayOfWeek, List<DaySchedule.TimeRange>> weeklyHours(String slug) {
-        Lab lab = labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
+        return weekly(labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug)));
+    }
+
+    private static Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly(Lab lab) {
         Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             weekly.put(day, weekly(lab, day));
@@ -117,11 +120,7 @@ public class LabService {
                 .sorted(Comparator.comparing(e -> e.day))
                 .map(e -> new LabForEdit.DayChange(e.day, e.closed, e.opens, e.closes, e.reason))
                 .toList();
-        Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            weekly.put(day, weekly(lab, day));
-        }
-        return new LabForEdit(view(lab, Language.DE), texts, weekly, upcoming);
+        return new LabForEdit(view(lab, Language.DE), texts, weekly(lab), upcoming);
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.mock.web.MockHttpSession;
 
@@ -62,7 +63,7 @@ class NowServingBrowserTest extends AbstractIntegrationTest {
             assertThat(called).isNotNull();
         }
 
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d ->
                 String.valueOf(number).equals(d.findElement(By.cssSelector(".board-number")).getText().strip()));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(Browser.axeViolations(driver, "/labs/osterholz/now-serving (updated)")).isEmpty();
