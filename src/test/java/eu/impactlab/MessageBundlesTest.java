@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every UI language has every message, with the same placeholders, and is really translated. */
@@ -21,28 +23,32 @@ class MessageBundlesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)[^}]*}");
 
-    static Set<Language> translations() {
-        return Language.uiLanguages().stream().filter(l -> l != Language.DE).collect(Collectors.toSet());
+    /** The bundle families: the shared one and one per module that has many texts of its own. */
+    static final List<String> BUNDLES = List.of("messages", "i18n/courses", "i18n/course-staff", "i18n/impact");
+
+    static Stream<Arguments> translations() {
+        return BUNDLES.stream().flatMap(bundle -> Language.uiLanguages().stream().filter(l -> l != Language.DE)
+                .map(language -> Arguments.of(bundle, language)));
     }
 
     @ParameterizedTest
     @MethodSource("translations")
-    void bundleHasEveryKeyOfTheGermanOneAndNoOther(Language language) throws IOException {
-        Properties german = load("messages.properties");
-        Properties translated = load("messages_" + language.tag() + ".properties");
+    void bundleHasEveryKeyOfTheGermanOneAndNoOther(String bundle, Language language) throws IOException {
+        Properties german = load(bundle + ".properties");
+        Properties translated = load(bundle + "_" + language.tag() + ".properties");
         assertThat(translated.stringPropertyNames())
-                .as("keys missing in messages_%s.properties", language.tag())
+                .as("keys missing in %s_%s.properties", bundle, language.tag())
                 .containsAll(german.stringPropertyNames());
         assertThat(german.stringPropertyNames())
-                .as("keys in messages_%s.properties that German lacks", language.tag())
+                .as("keys in %s_%s.properties that German lacks", bundle, language.tag())
                 .containsAll(translated.stringPropertyNames());
     }
 
     @ParameterizedTest
     @MethodSource("translations")
-    void everyMessageKeepsItsPlaceholdersAndIsNotEmpty(Language language) throws IOException {
-        Properties german = load("messages.properties");
-        Properties translated = load("messages_" + language.tag() + ".properties");
+    void everyMessageKeepsItsPlaceholdersAndIsNotEmpty(String bundle, Language language) throws IOException {
+        Properties german = load(bundle + ".properties");
+        Properties translated = load(bundle + "_" + language.tag() + ".properties");
         for (String key : german.stringPropertyNames()) {
             String value = translated.getProperty(key, "");
             assertThat(value).as("%s in %s", key, language.tag()).isNotBlank();
@@ -53,15 +59,15 @@ class MessageBundlesTest {
 
     @ParameterizedTest
     @MethodSource("translations")
-    void mostMessagesDifferFromGerman(Language language) throws IOException {
-        Properties german = load("messages.properties");
-        Properties translated = load("messages_" + language.tag() + ".properties");
+    void mostMessagesDifferFromGerman(String bundle, Language language) throws IOException {
+        Properties german = load(bundle + ".properties");
+        Properties translated = load(bundle + "_" + language.tag() + ".properties");
         long same = german.stringPropertyNames().stream()
                 .filter(key -> !key.startsWith("format."))
                 .filter(key -> german.getProperty(key).length() > 12)
                 .filter(key -> german.getProperty(key).equals(translated.getProperty(key)))
                 .count();
-        assertThat(same).as("messages in %s that are still German", language.tag()).isLessThanOrEqualTo(2);
+        assertThat(same).as("messages in %s_%s that are still German", bundle, language.tag()).isLessThanOrEqualTo(2);
     }
 
     private static Set<String> placeholders(String message) {

@@ -1,5 +1,7 @@
 package eu.impactlab.consultations;
 
+import eu.impactlab.platform.BremenDistricts;
+
 import eu.impactlab.consultations.ConsultationCompleted.AgeBand;
 import eu.impactlab.consultations.ConsultationCompleted.FirstVisit;
 import eu.impactlab.consultations.ConsultationCompleted.Gender;

@@ -1,5 +1,7 @@
 package eu.impactlab.consultations;
 
+import eu.impactlab.platform.BremenDistricts;
+
 import eu.impactlab.consultations.ConsultationCompleted.Result;
 import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.LabService;

@@ -24,7 +24,8 @@ class MessageSourceConfiguration {
                         .setUnicodeLocaleKeyword("nu", "latn").build());
             }
         };
-        messages.setBasename("messages");
+        // one shared bundle, and one per module with many texts of its own (MessageBundlesTest checks them all)
+        messages.setBasenames("messages", "i18n/courses", "i18n/course-staff", "i18n/impact");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return messages;

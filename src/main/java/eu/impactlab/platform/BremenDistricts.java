@@ -1,4 +1,4 @@
-package eu.impactlab.consultations;
+package eu.impactlab.platform;
 
 import java.util.List;
 import java.util.Map;
@@ -10,12 +10,15 @@ import java.util.stream.Collectors;
  * under a Stadtbezirk (shared/reference/bremen-districts.csv), grouped by Stadtbezirk, plus "outside Bremen" and
  * "not stated". The database checks the same list.
  */
-final class BremenDistricts {
+public final class BremenDistricts {
 
-    record Group(String stadtbezirk, List<String> stadtteile) {
+    public static final String OUTSIDE_BREMEN = "OUTSIDE_BREMEN";
+    public static final String NOT_STATED = "NOT_STATED";
+
+    public record Group(String stadtbezirk, List<String> stadtteile) {
     }
 
-    static final List<Group> GROUPS = List.of(
+    public static final List<Group> GROUPS = List.of(
             new Group("Mitte", List.of("Häfen", "Mitte")),
             new Group("Süd", List.of("Huchting", "Neustadt", "Obervieland", "Seehausen", "Strom", "Woltmershausen")),
             new Group("Ost", List.of("Borgfeld", "Hemelingen", "Horn-Lehe", "Oberneuland", "Osterholz",
@@ -28,18 +31,23 @@ final class BremenDistricts {
             "Osterholz", "Tenever",
             "Blumenthal", "Lüssum-Bockhorn, Rönnebeck, Farge, Rekum");
 
-    static final Set<String> ALL = GROUPS.stream().flatMap(g -> g.stadtteile().stream()).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> ALL = GROUPS.stream().flatMap(g -> g.stadtteile().stream()).collect(Collectors.toUnmodifiableSet());
 
     private BremenDistricts() {
     }
 
-    static boolean known(String value) {
-        return ALL.contains(value) || ConsultationCompleted.OUTSIDE_BREMEN.equals(value)
-                || ConsultationCompleted.NOT_STATED.equals(value);
+    public static boolean known(String value) {
+        return ALL.contains(value) || OUTSIDE_BREMEN.equals(value) || NOT_STATED.equals(value);
+    }
+
+    /** The Stadtbezirk of a Stadtteil, or the value itself for OUTSIDE_BREMEN and NOT_STATED. */
+    public static String stadtbezirkOf(String stadtteil) {
+        return GROUPS.stream().filter(g -> g.stadtteile().contains(stadtteil)).map(Group::stadtbezirk).findFirst()
+                .orElse(stadtteil);
     }
 
     /** The name as shown in the list, with the Ortsteile it includes where people might not know the Stadtteil. */
-    static String label(String stadtteil) {
+    public static String label(String stadtteil) {
         String includes = INCLUDES.get(stadtteil);
         return includes == null ? stadtteil : stadtteil + " (" + includes + ")";
     }
