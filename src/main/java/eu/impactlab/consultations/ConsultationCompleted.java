@@ -1,12 +1,15 @@
 package eu.impactlab.consultations;
 
+import eu.impactlab.platform.BremenDistricts;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Help was given and its anonymous outcome recorded: only facts from fixed lists, never a person id, name, contact
  * or helper, so the impact module can count without knowing anyone.
  *
+ * @param eventId        unique per outcome, so a retried event is counted once
  * @param date           the day the help was given (Europe/Berlin)
  * @param labId          the lab where (or from where) the help was given
  * @param kind           an appointment, a walk-in ticket, or short help without a ticket
@@ -23,12 +26,12 @@ import java.util.List;
  * @param waitingMinutes minutes between drawing and calling the ticket, only for walk-ins
  */
 public record ConsultationCompleted(
-        LocalDate date, long labId, Kind kind, List<String> topics, String language, Mode mode, Result result,
+        UUID eventId, LocalDate date, long labId, Kind kind, List<String> topics, String language, Mode mode, Result result,
         Referral referral, Integer minutes, AgeBand ageBand, Gender gender, String stadtteil, FirstVisit firstVisit,
         Integer waitingMinutes) {
 
-    public static final String OUTSIDE_BREMEN = "OUTSIDE_BREMEN";
-    public static final String NOT_STATED = "NOT_STATED";
+    public static final String OUTSIDE_BREMEN = BremenDistricts.OUTSIDE_BREMEN;
+    public static final String NOT_STATED = BremenDistricts.NOT_STATED;
 
     public ConsultationCompleted {
         topics = List.copyOf(topics);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,7 +81,7 @@ class Outcomes {
 
     /** Stores the outcome and publishes it; false when this appointment or ticket already has one. */
     boolean record(Subject subject, OutcomeForm.Answers answers, String actor) {
-        ConsultationCompleted facts = new ConsultationCompleted(subject.day(), subject.labId(), subject.kind(),
+        ConsultationCompleted facts = new ConsultationCompleted(UUID.randomUUID(), subject.day(), subject.labId(), subject.kind(),
                 answers.topics(), subject.language(), subject.mode(), answers.result(), answers.referral(),
                 answers.minutes(), answers.ageBand(), answers.gender(), answers.stadtteil(), answers.firstVisit(),
                 subject.kind() == Kind.WALK_IN ? subject.waitingMinutes() : null);
@@ -111,7 +112,7 @@ class Outcomes {
         if (requestKey != null && outcomes.existsWithKey(requestKey)) {
             return;
         }
-        ConsultationCompleted facts = new ConsultationCompleted(walkIns.today(), labId, Kind.SHORT_HELP, List.of(topicKey),
+        ConsultationCompleted facts = new ConsultationCompleted(UUID.randomUUID(), walkIns.today(), labId, Kind.SHORT_HELP, List.of(topicKey),
                 null, Mode.IN_PERSON, result, Referral.NONE, null, AgeBand.NOT_STATED, Gender.NOT_STATED,
                 ConsultationCompleted.NOT_STATED, FirstVisit.NOT_STATED, null);
         try {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -157,7 +158,7 @@ class WalkInQueue {
             }
             queue.log(ticket.id(), "SERVED", who.getName());
             QueueStore.Ticket served = queue.byId(ticket.id()).orElseThrow();
-            events.publishEvent(new WalkInServed(served.labId(), served.day(), served.topicKey(), served.language(),
+            events.publishEvent(new WalkInServed(UUID.randomUUID(), served.labId(), served.day(), served.topicKey(), served.language(),
                     served.waitingMinutes()));
             return true;
         }));
