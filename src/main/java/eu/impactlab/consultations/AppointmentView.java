@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 public record AppointmentView(
         String code, String labSlug, String labName, String labAddress, String topicKey, String topicTitle,
         String language, Mode mode, ZonedDateTime start, ZonedDateTime end, Status status, String name,
-        boolean hasEmail, String meetingUrl, boolean personalDataDeleted, String uiLanguage) {
+        boolean hasEmail, String meetingUrl, boolean personalDataDeleted, String uiLanguage, boolean feedbackGiven) {
 
     public enum Status {
         BOOKED, CANCELLED, ARRIVED, NO_SHOW, DONE
@@ -14,5 +14,10 @@ public record AppointmentView(
 
     public boolean cancellable() {
         return status == Status.BOOKED;
+    }
+
+    /** Once the help took place, the citizen is asked once whether it helped. */
+    public boolean asksForFeedback() {
+        return status == Status.DONE && !feedbackGiven;
     }
 }

@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,9 +43,10 @@ public class ConsultationService {
     private final Clock clock;
     private final ConsultationsProperties properties;
     private final AppointmentMails mails;
+    private final ApplicationEventPublisher events;
 
     ConsultationService(ConsultationStore store, SlotFinder slots, LabService labs, TransactionTemplate transactions,
-            Clock clock, ConsultationsProperties properties, AppointmentMails mails) {
+            Clock clock, ConsultationsProperties properties, AppointmentMails mails, ApplicationEventPublisher events) {
         this.store = store;
         this.slots = slots;
         this.labs = labs;
@@ -51,6 +54,7 @@ public class ConsultationService {
         this.clock = clock;
         this.properties = properties;
         this.mails = mails;
+        this.events = events;
     }
 
     public List<TopicView> topics(Language language) {
@@ -137,6 +141,8 @@ public class ConsultationService {
                     long newId = store.insert(appointment);
                     store.log(newId, "BOOKED", "citizen");
                     AppointmentView view = view(store.byId(newId).orElseThrow());
+                    events.publishEvent(new AppointmentBooked(UUID.randomUUID(), view.start().toLocalDate(), labId,
+                            topic.key(), request.language(), request.mode()));
                     // The confirmation joins this transaction: no booking without its mail, no mail without the booking.
                     mails.booked(newId, view, appointment.email(), token);
                     return view;
@@ -239,10 +245,35 @@ public class ConsultationService {
             boolean cancelled = store.cancel(row.get().id());
             if (cancelled) {
                 store.log(row.get().id(), "CANCELLED", "citizen");
+                events.publishEvent(new AppointmentCancelled(UUID.randomUUID(),
+                        row.get().startsAt().atZone(SlotFinder.BREMEN).toLocalDate(), row.get().labId(),
+                        row.get().topicKey(), row.get().language()));
                 mails.cancelled(row.get().id(), row.get().sequence(), view(store.byId(row.get().id()).orElseThrow()),
                         row.get().email());
             }
             return cancelled;
+        }));
+    }
+
+    /**
+     * Records the citizen's answer to "Did this help you?" (1 to 5) for an appointment that took place; false when
+     * there is nothing to answer (unknown link, help not given, or answered before). Only the anonymous answer leaves
+     * this module.
+     */
+    public boolean feedback(String manageToken, int score) {
+        Optional<ConsultationStore.Row> found = store.byTokenHash(hash(manageToken));
+        if (found.isEmpty() || score < 1 || score > 5) {
+            return false;
+        }
+        ConsultationStore.Row row = found.get();
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!store.markFeedbackGiven(row.id())) {
+                return false;
+            }
+            store.log(row.id(), "FEEDBACK_GIVEN", "citizen");
+            events.publishEvent(new ConsultationFeedbackGiven(UUID.randomUUID(),
+                    row.startsAt().atZone(SlotFinder.BREMEN).toLocalDate(), row.labId(), row.topicKey(), row.language(), score));
+            return true;
         }));
     }
 
@@ -335,7 +366,7 @@ public class ConsultationService {
         return new AppointmentView(row.code(), lab.slug(), lab.name(), lab.address(), row.topicKey(), topicTitle,
                 row.language(), row.mode(), row.startsAt().atZone(SlotFinder.BREMEN), row.endsAt().atZone(SlotFinder.BREMEN),
                 AppointmentView.Status.valueOf(row.status()), row.name(), row.email() != null, row.meetingUrl(),
-                row.personalDataDeletedAt() != null, row.uiLanguage());
+                row.personalDataDeletedAt() != null, row.uiLanguage(), row.feedbackGiven());
     }
 
     private String meetingUrl() {

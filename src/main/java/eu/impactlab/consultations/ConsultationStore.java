@@ -146,12 +146,14 @@ class ConsultationStore {
 
     record Row(long id, String code, long labId, long helperId, String topicKey, String language, Mode mode,
             Instant startsAt, Instant endsAt, String status, String name, String email, String phone, String uiLanguage,
-            String meetingUrl, Instant cancelledAt, Instant personalDataDeletedAt, Instant outcomeRecordedAt, int sequence) {
+            String meetingUrl, Instant cancelledAt, Instant personalDataDeletedAt, Instant outcomeRecordedAt, int sequence,
+            boolean feedbackGiven) {
     }
 
     private static final String SELECT_ROW = """
             select id, code, lab_id, helper_id, topic_key, language, mode, starts_at, ends_at, status, name, email, phone,
-                ui_language, meeting_url, cancelled_at, personal_data_deleted_at, outcome_recorded_at, sequence from appointment""";
+                ui_language, meeting_url, cancelled_at, personal_data_deleted_at, outcome_recorded_at, sequence,
+                feedback_given_at is not null as feedback_given from appointment""";
 
     Optional<Row> byTokenHash(String tokenHash) {
         return jdbc.sql(SELECT_ROW + " where manage_token_hash = :hash").param("hash", tokenHash).query(this::row).optional();
@@ -176,6 +178,12 @@ class ConsultationStore {
         return jdbc.sql(SELECT_ROW + " where helper_id = :helper and starts_at >= :from and starts_at < :to order by starts_at, id")
                 .param("helper", helperId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(this::row).list();
+    }
+
+    /** Notes that the citizen answered the feedback question; false when it was answered before or the help did not happen. */
+    boolean markFeedbackGiven(long id) {
+        return jdbc.sql("update appointment set feedback_given_at = now() where id = :id and status = 'DONE' and feedback_given_at is null")
+                .param("id", id).update() == 1;
     }
 
     /** Moves an appointment from one status to the next; false when it was not in that status any more. */
@@ -216,6 +224,7 @@ class ConsultationStore {
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getString("status"),
                 rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("ui_language"),
                 rs.getString("meeting_url"), cancelled == null ? null : cancelled.toInstant(),
-                deleted == null ? null : deleted.toInstant(), outcome == null ? null : outcome.toInstant(), rs.getInt("sequence"));
+                deleted == null ? null : deleted.toInstant(), outcome == null ? null : outcome.toInstant(), rs.getInt("sequence"),
+                rs.getBoolean("feedback_given"));
     }
 }

@@ -130,6 +130,17 @@ class ManageController {
         return moveOptions(token, locale, model);
     }
 
+    @PostMapping("/appointments/{token}/feedback")
+    String feedback(@PathVariable String token,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer score, RedirectAttributes redirect) {
+        if (score == null) {
+            redirect.addFlashAttribute("feedbackMissing", true);
+        } else if (consultations.feedback(token, score)) {
+            redirect.addFlashAttribute("saved", "feedback.thanks");
+        }
+        return "redirect:/appointments/" + token;
+    }
+
     @PostMapping("/appointments/{token}/delete-data")
     String deleteData(@PathVariable String token, RedirectAttributes redirect) {
         consultations.deletePersonalData(token);

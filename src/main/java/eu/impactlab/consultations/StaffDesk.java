@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -69,8 +71,11 @@ class StaffDesk {
     private final AccountService accounts;
     private final TransactionTemplate transactions;
 
+    private final ApplicationEventPublisher events;
+
     StaffDesk(ConsultationStore store, ConsultationService consultations, LabService labs, AccountService accounts,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.consultations = consultations;
         this.labs = labs;
@@ -111,6 +116,10 @@ class StaffDesk {
             boolean changed = store.changeStatus(row.id(), step.from, step.name());
             if (changed) {
                 store.log(row.id(), step.name(), who.getName());
+                if (step == Step.NO_SHOW) {
+                    events.publishEvent(new AppointmentMissed(UUID.randomUUID(),
+                            row.startsAt().atZone(SlotFinder.BREMEN).toLocalDate(), row.labId(), row.topicKey(), row.language()));
+                }
             }
             return changed;
         }));

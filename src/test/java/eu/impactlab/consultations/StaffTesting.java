@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MvcResult;
 /** What the staff tests do again and again: book an appointment, draw a ticket and call it, as people would. */
 final class StaffTesting {
 
-    record Booked(long id, String code, LocalDate day) {
+    record Booked(long id, String code, LocalDate day, String token) {
     }
 
     record Ticket(long id, int number) {
@@ -37,7 +37,7 @@ final class StaffTesting {
             if (outcome instanceof BookingOutcome.Booked booked) {
                 long id = jdbc.sql("select id from appointment where code = ?").param(booked.appointment().code())
                         .query(Long.class).single();
-                return new Booked(id, booked.appointment().code(), slot.start().toLocalDate());
+                return new Booked(id, booked.appointment().code(), slot.start().toLocalDate(), booked.manageToken());
             }
         }
         return fail("no free time to book at " + lab + " in " + language);
