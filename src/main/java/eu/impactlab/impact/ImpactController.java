@@ -26,6 +26,8 @@ class ImpactController {
     static final String VIEW_DASHBOARD = "impact/dashboard";
     static final String VIEW_BAD_QUESTION = "impact/bad-question";
     static final String VIEW_PDF = "impact/report-pdf";
+    /** Columns per table in the PDF, so a wide table splits instead of running off the page. */
+    static final int PDF_COLUMNS = 7;
 
     private final ImpactService impact;
     private final MessageSource messages;
@@ -56,6 +58,7 @@ class ImpactController {
         model.addAttribute("figures", text.figures(report.total()));
         model.addAttribute("grids", text.grids(report));
         model.addAttribute("query", query(params));
+        model.addAttribute("byParam", report.by().param());
         String by = text.message("impact.by." + report.by().param());
         model.addAttribute("trendChart", Charts.trend(text.message("impact.chart.trend",
                 text.message("impact.by." + report.period().param())), Presentation.bars(report.trend(), Measure.PEOPLE, false)));
@@ -88,7 +91,8 @@ class ImpactController {
         Context context = new Context(locale);
         context.setVariable("report", report);
         context.setVariable("figures", text.figures(report.total()));
-        context.setVariable("grids", text.grids(report));
+        context.setVariable("grids", text.grids(report).stream()
+                .flatMap(grid -> Presentation.split(grid, PDF_COLUMNS).stream()).toList());
         context.setVariable("heading", Exports.heading(report, text));
         String xhtml = templates.process(VIEW_PDF, context);
         return file(Exports.pdf(xhtml), MediaType.APPLICATION_PDF_VALUE, name(report, "pdf"));

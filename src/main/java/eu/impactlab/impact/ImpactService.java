@@ -259,8 +259,8 @@ public class ImpactService {
     }
 
     /**
-     * The public feed: per lab and activity in one month, the same suppression as the dashboard (each lab's
-     * activities with the lab's total, and each activity over all labs, are additive relations).
+     * The public feed: per lab and activity in one month, the same suppression as the dashboard; each activity's sum
+     * over all labs is published too, so it is protected as a total.
      */
     @Transactional(readOnly = true)
     List<OpenDataLine> openData(String monthParam) {
@@ -281,15 +281,9 @@ public class ImpactService {
                 values[all.size() * cols + activities.size()] += v;
             }
         }
+        // Only the sums over all labs are published beside the labs' cells: lab totals are not, so they relate nothing.
         List<Suppression.Relation> relations = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            int[] parts = new int[activities.size()];
-            for (int c = 0; c < activities.size(); c++) {
-                parts[c] = r * cols + c;
-            }
-            relations.add(new Suppression.Relation(r * cols + activities.size(), parts));
-        }
-        for (int c = 0; c < cols; c++) {
+        for (int c = 0; c < activities.size(); c++) {
             int[] parts = new int[all.size()];
             for (int r = 0; r < all.size(); r++) {
                 parts[r] = r * cols + c;

@@ -102,6 +102,23 @@ final class Presentation {
         return grids;
     }
 
+    /** A wide grid as several grids of at most {@code columns} columns each, for pages that cannot scroll sideways. */
+    static List<Grid> split(Grid grid, int columns) {
+        if (grid.headers().size() <= columns) {
+            return List.of(grid);
+        }
+        List<Grid> parts = new ArrayList<>();
+        for (int from = 0; from < grid.headers().size(); from += columns) {
+            int to = Math.min(grid.headers().size(), from + columns);
+            int a = from;
+            List<GridRow> rows = grid.rows().stream()
+                    .map(r -> new GridRow(r.label(), r.subtotal(), r.cells().subList(a, to))).toList();
+            parts.add(new Grid(grid.id() + "-" + from, grid.caption(), grid.firstHeader(), grid.headers().subList(from, to),
+                    rows, new GridRow(grid.total().label(), true, grid.total().cells().subList(from, to))));
+        }
+        return parts;
+    }
+
     Grid feedback(Table.Row total) {
         List<GridRow> rows = new ArrayList<>();
         for (int score = 5; score >= 1; score--) {

@@ -11,7 +11,7 @@ record Report(LocalDate from, LocalDate to, List<Choice> labs, Dimension by, Tab
     record Choice(String value, String label) {
     }
 
-    String labNames() {
+    public String labNames() {
         return String.join(", ", labs.stream().map(Choice::label).toList());
     }
 }
