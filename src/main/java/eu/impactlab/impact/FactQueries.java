@@ -65,7 +65,9 @@ class FactQueries {
         this.jdbc = jdbc;
     }
 
+    /** Runs inside the caller's read-only transaction, so the larger sort memory applies to these queries only. */
     Result run(Filter filter, Dimension by, Dimension period) {
+        jdbc.execute("set local work_mem = '64MB'");
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         Map<String, Counts> breakdown = new LinkedHashMap<>();
