@@ -1,0 +1,16 @@
+package eu.impactlab.impact;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A validated question: the period, the labs the person may see and asked for, and optional filters. Values are
+ * checked against fixed lists before they get here.
+ */
+record Filter(LocalDate from, LocalDate to, List<Long> labs, String activity, String topic, String targetGroup,
+        String language, String ageBand, String gender) {
+
+    Filter {
+        labs = List.copyOf(labs);
+    }
+}

@@ -1,0 +1,131 @@
+package eu.impactlab.impact;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** The impact dashboard and its exports; all take the same filter parameters and show the same numbers. */
+@Controller
+class ImpactController {
+
+    static final String VIEW_DASHBOARD = "impact/dashboard";
+    static final String VIEW_BAD_QUESTION = "impact/bad-question";
+    static final String VIEW_PDF = "impact/report-pdf";
+    /** Columns per table in the PDF, so a wide table splits instead of running off the page. */
+    static final int PDF_COLUMNS = 7;
+
+    private final ImpactService impact;
+    private final MessageSource messages;
+    private final TemplateEngine templates;
+
+    ImpactController(ImpactService impact, MessageSource messages, TemplateEngine templates) {
+        this.impact = impact;
+        this.messages = messages;
+        this.templates = templates;
+    }
+
+    private Report report(Map<String, String> params, Authentication who, Locale locale) {
+        if (!ImpactService.mayUseDashboard(who)) {
+            throw new AccessDeniedException("no dashboard for this role");
+        }
+        return impact.report(new ImpactService.Question(params.get("from"), params.get("to"), params.get("lab"),
+                params.get("by"), params.get("activity"), params.get("topic"), params.get("targetGroup"),
+                params.get("language"), params.get("ageBand"), params.get("gender")), who, locale);
+    }
+
+    @GetMapping("/impact")
+    String dashboard(@RequestParam Map<String, String> params, Authentication who, Locale locale, Model model) {
+        Report report = report(params, who, locale);
+        Presentation text = new Presentation(messages, locale);
+        model.addAttribute("report", report);
+        model.addAttribute("params", params);
+        model.addAttribute("choices", impact.choices(who, locale));
+        model.addAttribute("figures", text.figures(report.total()));
+        model.addAttribute("grids", text.grids(report));
+        model.addAttribute("query", query(params));
+        model.addAttribute("byParam", report.by().param());
+        String by = text.message("impact.by." + report.by().param());
+        model.addAttribute("trendChart", Charts.trend(text.message("impact.chart.trend",
+                text.message("impact.by." + report.period().param())), Presentation.bars(report.trend(), Measure.PEOPLE, false)));
+        model.addAttribute("breakdownChart", Charts.horizontal(text.message("impact.chart.breakdown", by),
+                Presentation.bars(report.breakdown(), Measure.PEOPLE, false)));
+        model.addAttribute("districtChart", Charts.horizontal(text.message("impact.chart.districts"),
+                Presentation.bars(report.districts(), Measure.PEOPLE, true)));
+        model.addAttribute("feedbackChart", Charts.horizontal(text.message("impact.chart.feedback"),
+                text.feedbackBars(report.total())));
+        return VIEW_DASHBOARD;
+    }
+
+    @GetMapping("/impact/export.csv")
+    ResponseEntity<byte[]> csv(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
+        Report report = report(params, who, locale);
+        return file(Exports.csv(report, new Presentation(messages, locale)), "text/csv;charset=UTF-8", name(report, "csv"));
+    }
+
+    @GetMapping("/impact/export.xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
+        Report report = report(params, who, locale);
+        return file(Exports.xlsx(report, new Presentation(messages, locale)),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name(report, "xlsx"));
+    }
+
+    @GetMapping("/impact/report.pdf")
+    ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
+        Report report = report(params, who, locale);
+        Presentation text = new Presentation(messages, locale);
+        Context context = new Context(locale);
+        context.setVariable("report", report);
+        context.setVariable("figures", text.figures(report.total()));
+        context.setVariable("grids", text.grids(report).stream()
+                .flatMap(grid -> Presentation.split(grid, PDF_COLUMNS).stream()).toList());
+        context.setVariable("heading", Exports.heading(report, text));
+        String xhtml = templates.process(VIEW_PDF, context);
+        return file(Exports.pdf(xhtml), MediaType.APPLICATION_PDF_VALUE, name(report, "pdf"));
+    }
+
+    @ExceptionHandler(ImpactQueryException.class)
+    String badQuestion(ImpactQueryException e, Locale locale, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("problem", messages.getMessage(e.messageKey(), e.args(), locale));
+        return VIEW_BAD_QUESTION;
+    }
+
+    private static String name(Report report, String extension) {
+        return "impact-" + report.from() + "-" + report.to() + "." + extension;
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String type, String filename) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(type))
+                .body(body);
+    }
+
+    /** The filter as a query string for the export links, computed here because templates may not build it. */
+    private static String query(Map<String, String> params) {
+        StringBuilder query = new StringBuilder();
+        for (String name : new String[] {"from", "to", "lab", "by", "activity", "topic", "targetGroup", "language", "ageBand", "gender"}) {
+            String value = params.get(name);
+            if (value != null && !value.isBlank()) {
+                query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package eu.impactlab.impact;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Publishes events as their modules do (inside a transaction) and waits for the asynchronous listeners. */
+class Events {
+
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+
+    Events(ApplicationEventPublisher publisher, TransactionTemplate transactions, JdbcClient jdbc) {
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    void publish(Object event) {
+        transactions.executeWithoutResult(status -> publisher.publishEvent(event));
+    }
+
+    long factCount(UUID eventId) {
+        return jdbc.sql("select count(*) from impact_fact where event_id = ?").param(eventId).query(Long.class).single();
+    }
+
+    void awaitFact(UUID eventId) {
+        await(() -> factCount(eventId) > 0, "fact " + eventId);
+    }
+
+    void awaitCompleted(UUID eventId) {
+        await(() -> jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
+                .param("%" + eventId + "%").query(Long.class).single() == 0, "publications of " + eventId + " completed");
+    }
+
+    void awaitFailedPublication(Object event) {
+        await(() -> jdbc.sql("""
+                select count(*) from event_publication
+                where completion_date is null and listener_id like '%impact%' and status = 'FAILED'""")
+                .query(Long.class).single() > 0, "a failed publication of " + event.getClass().getSimpleName());
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("waited in vain for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
