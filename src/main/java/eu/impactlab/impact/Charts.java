@@ -15,6 +15,11 @@ final class Charts {
     private Charts() {
     }
 
+    /** The chart as SVG for the dashboard. */
+    static String svg(Presentation.Chart chart) {
+        return chart.trend() ? trend(chart.title(), chart.bars()) : horizontal(chart.title(), chart.bars());
+    }
+
     /** Horizontal bars: one line per row, the label above its bar so long names fit at 320 px. */
     static String horizontal(String title, List<Presentation.Bar> bars) {
         long max = Math.max(1, bars.stream().filter(b -> b.value() != null).mapToLong(Presentation.Bar::value).max().orElse(1));

@@ -1,9 +1,14 @@
 package eu.impactlab.impact;
 
+import eu.impactlab.labs.Language;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /** The impact dashboard and its exports; all take the same filter parameters and show the same numbers. */
 @Controller
@@ -32,11 +38,16 @@ class ImpactController {
     private final ImpactService impact;
     private final MessageSource messages;
     private final TemplateEngine templates;
+    private final ApplicationContext application;
+    private final Clock clock;
 
-    ImpactController(ImpactService impact, MessageSource messages, TemplateEngine templates) {
+    ImpactController(ImpactService impact, MessageSource messages, TemplateEngine templates,
+            ApplicationContext application, Clock clock) {
         this.impact = impact;
         this.messages = messages;
         this.templates = templates;
+        this.application = application;
+        this.clock = clock;
     }
 
     private Report report(Map<String, String> params, Authentication who, Locale locale) {
@@ -59,15 +70,9 @@ class ImpactController {
         model.addAttribute("grids", text.grids(report));
         model.addAttribute("query", query(params));
         model.addAttribute("byParam", report.by().param());
-        String by = text.message("impact.by." + report.by().param());
-        model.addAttribute("trendChart", Charts.trend(text.message("impact.chart.trend",
-                text.message("impact.by." + report.period().param())), Presentation.bars(report.trend(), Measure.PEOPLE, false)));
-        model.addAttribute("breakdownChart", Charts.horizontal(text.message("impact.chart.breakdown", by),
-                Presentation.bars(report.breakdown(), Measure.PEOPLE, false)));
-        model.addAttribute("districtChart", Charts.horizontal(text.message("impact.chart.districts"),
-                Presentation.bars(report.districts(), Measure.PEOPLE, true)));
-        model.addAttribute("feedbackChart", Charts.horizontal(text.message("impact.chart.feedback"),
-                text.feedbackBars(report.total())));
+        for (Presentation.Chart chart : text.charts(report)) {
+            model.addAttribute(chart.gridId() + "Chart", Charts.svg(chart));
+        }
         return VIEW_DASHBOARD;
     }
 
@@ -88,14 +93,25 @@ class ImpactController {
     ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
         Presentation text = new Presentation(messages, locale);
+        Map<String, Presentation.Chart> charts = text.charts(report).stream()
+                .collect(Collectors.toMap(Presentation.Chart::gridId, chart -> chart));
+        boolean rightToLeft = Language.forLocale(locale).rightToLeft();
         Context context = new Context(locale);
+        // makes @dates (web.DateTexts) usable in a template rendered outside a web view
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
         context.setVariable("report", report);
-        context.setVariable("figures", text.figures(report.total()));
-        context.setVariable("grids", text.grids(report).stream()
-                .flatMap(grid -> Presentation.split(grid, PDF_COLUMNS).stream()).toList());
-        context.setVariable("heading", Exports.heading(report, text));
+        context.setVariable("rtl", rightToLeft);
+        context.setVariable("generated", LocalDateTime.now(clock));
+        context.setVariable("pageLine", PdfLayout.pageLine(text.message("impact.pdf.page")));
+        PdfLayout layout = new PdfLayout(rightToLeft);
+        context.setVariable("figureLines", layout.figureLines(text.figures(report.total()), 4));
+        context.setVariable("sections", text.grids(report).stream()
+                .map(grid -> new PdfLayout.Section(grid.caption(), charts.get(grid.id()),
+                        Presentation.split(grid, PDF_COLUMNS).stream().map(layout::table).toList()))
+                .toList());
         String xhtml = templates.process(VIEW_PDF, context);
-        return file(Exports.pdf(xhtml), MediaType.APPLICATION_PDF_VALUE, name(report, "pdf"));
+        return file(Exports.pdf(xhtml, rightToLeft), MediaType.APPLICATION_PDF_VALUE, name(report, "pdf"));
     }
 
     @ExceptionHandler(ImpactQueryException.class)

@@ -31,6 +31,23 @@ final class Presentation {
     record Bar(String label, Long value, String text) {
     }
 
+    /**
+     * One chart of the dashboard and the PDF, drawn from the same bars: the grid it belongs to, its title, whether it
+     * is the trend (columns over time) or a list of horizontal bars.
+     */
+    record Chart(String gridId, String title, boolean trend, List<Bar> bars) {
+
+        /** The longest bar; never below 1 so an empty chart draws nothing instead of dividing by zero. */
+        long max() {
+            return Math.max(1, bars.stream().filter(b -> b.value() != null).mapToLong(Bar::value).max().orElse(1));
+        }
+
+        /** A bar's length as a share of the longest, 0 to 100, with one decimal; 0 for a hidden cell. */
+        String percent(Bar bar) {
+            return String.format(Locale.ROOT, "%.1f", bar.value() == null ? 0.0 : 100.0 * bar.value() / max());
+        }
+    }
+
     private final MessageSource messages;
     private final Locale locale;
 
@@ -153,6 +170,18 @@ final class Presentation {
     static List<Bar> bars(Table table, Measure measure, boolean withSubtotals) {
         return table.rows().stream().filter(row -> withSubtotals || !row.subtotal())
                 .map(row -> new Bar(row.label(), row.cell(measure).shown(), count(row.cell(measure)))).toList();
+    }
+
+    /** The four charts, in the order of {@link #grids}: trend, breakdown, districts, feedback. */
+    List<Chart> charts(Report report) {
+        String by = message("impact.by." + report.by().param());
+        String period = message("impact.by." + report.period().param());
+        return List.of(
+                new Chart("trend", message("impact.chart.trend", period), true, bars(report.trend(), Measure.PEOPLE, false)),
+                new Chart("breakdown", message("impact.chart.breakdown", by), false,
+                        bars(report.breakdown(), Measure.PEOPLE, false)),
+                new Chart("districts", message("impact.chart.districts"), false, bars(report.districts(), Measure.PEOPLE, true)),
+                new Chart("feedback", message("impact.chart.feedback"), false, feedbackBars(report.total())));
     }
 
     List<Bar> feedbackBars(Table.Row total) {

@@ -1,0 +1,101 @@
+package eu.impactlab.impact;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The PDF's tables as plain cells in the order they are drawn. openhtmltopdf lays table columns out left to right
+ * even in a right-to-left page, so for Arabic the columns are mirrored here: the label column stands on the right,
+ * as in the browser. The texts are the very strings of {@link Presentation}.
+ */
+final class PdfLayout {
+
+    /** A cell: its text, and whether it is a label (a header cell) rather than a number. */
+    record Cell(String text, boolean label) {
+    }
+
+    /** A row: its cells in drawing order and its kind ("subtotal", "total" or null). */
+    record Line(List<Cell> cells, String kind) {
+    }
+
+    record PdfTable(Line header, List<Line> rows) {
+    }
+
+    /** A heading with the chart drawn from the same numbers (null for none) and the table's parts. */
+    record Section(String caption, Presentation.Chart chart, List<PdfTable> parts) {
+    }
+
+    /** Part of the page number line: a text, or a counter ("page" or "pages") filled in by the renderer. */
+    record PagePart(String text, String counter) {
+    }
+
+    private final boolean rightToLeft;
+
+    PdfLayout(boolean rightToLeft) {
+        this.rightToLeft = rightToLeft;
+    }
+
+    PdfTable table(Presentation.Grid grid) {
+        List<Line> rows = new ArrayList<>();
+        for (Presentation.GridRow row : grid.rows()) {
+            rows.add(line(row, row.subtotal() ? "subtotal" : null));
+        }
+        rows.add(line(grid.total(), "total"));
+        List<Cell> header = new ArrayList<>();
+        header.add(new Cell(grid.firstHeader(), true));
+        grid.headers().forEach(h -> header.add(new Cell(h, true)));
+        return new PdfTable(new Line(ordered(header), null), rows);
+    }
+
+    private Line line(Presentation.GridRow row, String kind) {
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell(row.label(), true));
+        row.cells().forEach(c -> cells.add(new Cell(c, false)));
+        return new Line(ordered(cells), kind);
+    }
+
+    /** The key figures as lines of {@code perLine} cards; the last line is filled up with nulls. */
+    List<List<Presentation.Figure>> figureLines(List<Presentation.Figure> figures, int perLine) {
+        List<List<Presentation.Figure>> lines = new ArrayList<>();
+        for (int from = 0; from < figures.size(); from += perLine) {
+            List<Presentation.Figure> line = new ArrayList<>(figures.subList(from, Math.min(figures.size(), from + perLine)));
+            while (line.size() < perLine) {
+                line.add(null);
+            }
+            lines.add(ordered(line));
+        }
+        return lines;
+    }
+
+    private <T> List<T> ordered(List<T> cells) {
+        if (rightToLeft) {
+            Collections.reverse(cells);
+        }
+        return cells;
+    }
+
+    /**
+     * "Seite {0} von {1}" as texts and counters. The line is laid out as text (not as CSS generated content in the
+     * page margin, which the renderer neither shapes nor orders right to left).
+     */
+    static List<PagePart> pageLine(String pattern) {
+        List<PagePart> parts = new ArrayList<>();
+        String rest = pattern;
+        while (!rest.isEmpty()) {
+            int page = rest.indexOf("{0}");
+            int pages = rest.indexOf("{1}");
+            int next = page < 0 ? pages : pages < 0 ? page : Math.min(page, pages);
+            if (next < 0) {
+                parts.add(new PagePart(rest, null));
+                break;
+            }
+            if (next > 0) {
+                parts.add(new PagePart(rest.substring(0, next), null));
+            }
+            parts.add(new PagePart("", next == page ? "page" : "pages"));
+            rest = rest.substring(next + 3);
+        }
+        return parts;
+    }
+}
