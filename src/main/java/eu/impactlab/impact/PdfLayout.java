@@ -44,7 +44,7 @@ final class PdfLayout {
         rows.add(line(grid.total(), "total"));
         List<Cell> header = new ArrayList<>();
         header.add(new Cell(grid.firstHeader(), true));
-        grid.headers().forEach(h -> header.add(new Cell(h, true)));
+        grid.headers().forEach(h -> header.add(new Cell(h, false)));
         return new PdfTable(new Line(ordered(header), null), rows);
     }
 

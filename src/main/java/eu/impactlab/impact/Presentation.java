@@ -38,12 +38,12 @@ final class Presentation {
     record Chart(String gridId, String title, boolean trend, List<Bar> bars) {
 
         /** The longest bar; never below 1 so an empty chart draws nothing instead of dividing by zero. */
-        long max() {
+        public long max() {
             return Math.max(1, bars.stream().filter(b -> b.value() != null).mapToLong(Bar::value).max().orElse(1));
         }
 
         /** A bar's length as a share of the longest, 0 to 100, with one decimal; 0 for a hidden cell. */
-        String percent(Bar bar) {
+        public String percent(Bar bar) {
             return String.format(Locale.ROOT, "%.1f", bar.value() == null ? 0.0 : 100.0 * bar.value() / max());
         }
     }

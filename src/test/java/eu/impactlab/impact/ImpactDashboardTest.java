@@ -203,7 +203,7 @@ class ImpactDashboardTest extends AbstractIntegrationTest {
             }
             assertThat(pdfText).contains(row.get(0).split(" "));
         }
-        assertThat(pdfText).contains("Kleine Zahlen schützen wir").contains("2004-01-01");
+        assertThat(pdfText).contains("Kleine Zahlen schützen wir").contains("01.01.2004 – 31.12.2004");
     }
 
     @Test
