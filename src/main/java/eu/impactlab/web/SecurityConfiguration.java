@@ -23,7 +23,9 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/consultations/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/courses", "/admin/courses/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin", "/admin/**").authenticated()
+                .requestMatchers("/staff/courses", "/staff/courses/**").hasAnyRole("HELPER", "COORDINATOR", "ADMIN")
                 .requestMatchers("/staff", "/staff/**").hasAnyRole("HELPER", "COORDINATOR", "ADMIN")
                 .anyRequest().permitAll())
             .formLogin(form -> form
