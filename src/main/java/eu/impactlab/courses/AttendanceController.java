@@ -52,7 +52,8 @@ class AttendanceController {
         Attendance.Sheet sheet = attendance.sheet(id, sessionId, who, Language.forLocale(locale));
         model.addAttribute("sheet", sheet);
         if (model.getAttribute("savedFor") instanceof Long registrationId) {
-            model.addAttribute("savedName", attendance.person(sheet, registrationId).map(Attendance.Person::name).orElse(null));
+            model.addAttribute("savedName", attendance.person(sheet, registrationId).map(Attendance.Person::name)
+                    .map(AttendanceController::isolated).orElse(null));
         }
         return VIEW_SESSION;
     }
@@ -74,10 +75,17 @@ class AttendanceController {
             model.addAttribute("sheet", sheet);
             model.addAttribute("p", attendance.person(sheet, registrationId).orElseThrow());
             model.addAttribute("message", message);
+            model.addAttribute("messageName", isolated(sheet.people().stream()
+                    .filter(p -> p.registrationId() == registrationId).findFirst().orElseThrow().name()));
             return FRAGMENT_PERSON;
         }
         redirect.addFlashAttribute("saved", message);
         redirect.addFlashAttribute("savedFor", registrationId);
         return "redirect:/staff/courses/" + id + "/sessions/" + sessionId + "#p-" + registrationId;
+    }
+
+    /** A name inside a sentence keeps its own direction (an Arabic name in a German sentence, or the other way). */
+    static String isolated(String name) {
+        return name == null ? null : "\u2068" + name + "\u2069";
     }
 }

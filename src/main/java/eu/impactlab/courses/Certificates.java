@@ -93,9 +93,16 @@ class Certificates {
         model.put("title", course.title(language));
         model.put("titleDirection", direction(course.title(language)));
         model.put("labName", courses.labName(course.labId(), language));
-        model.put("sessions", course.sessions().stream().map(s -> message("format.date.certificate.session", target,
-                date(s.start().toLocalDate(), target), s.start().toLocalTime().toString(), s.end().toLocalTime().toString()))
-                .toList());
+        // One line of dates, and the time once when every session has the same hours (the usual series).
+        boolean sameHours = course.sessions().stream()
+                .map(x -> x.start().toLocalTime() + "-" + x.end().toLocalTime()).distinct().count() == 1;
+        model.put("sessionDates", course.sessions().stream().map(x -> sameHours ? date(x.start().toLocalDate(), target)
+                : message("format.date.certificate.session", target, date(x.start().toLocalDate(), target),
+                        x.start().toLocalTime().toString(), x.end().toLocalTime().toString())).toList());
+        model.put("sessionHours", sameHours && !course.sessions().isEmpty()
+                ? message("courseStaff.certificate.eachTime", target, course.sessions().get(0).start().toLocalTime().toString(),
+                        course.sessions().get(0).end().toLocalTime().toString())
+                : null);
         model.put("hours", hours(minutes, target));
         model.put("competences", course.competences().stream()
                 .map(code -> new Competence(code, messages.getMessage(CourseForm.competenceKey(code), null, code, target)))
