@@ -99,6 +99,7 @@ class Certificates {
         model.put("sessionDates", course.sessions().stream().map(x -> sameHours ? date(x.start().toLocalDate(), target)
                 : message("format.date.certificate.session", target, date(x.start().toLocalDate(), target),
                         x.start().toLocalTime().toString(), x.end().toLocalTime().toString())).toList());
+        model.put("separator", language == Language.AR ? "\u060C " : ", ");
         model.put("sessionHours", sameHours && !course.sessions().isEmpty()
                 ? message("courseStaff.certificate.eachTime", target, course.sessions().get(0).start().toLocalTime().toString(),
                         course.sessions().get(0).end().toLocalTime().toString())
