@@ -116,10 +116,10 @@ class CourseAdmin {
 
     private final JdbcClient jdbc;
     private final LabService labs;
-    private final SeatChanges seats;
+    private final Seats seats;
     private final Clock clock;
 
-    CourseAdmin(JdbcClient jdbc, LabService labs, SeatChanges seats, Clock clock) {
+    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, Clock clock) {
         this.jdbc = jdbc;
         this.labs = labs;
         this.seats = seats;

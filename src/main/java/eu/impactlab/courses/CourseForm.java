@@ -24,21 +24,16 @@ import org.springframework.validation.Errors;
  */
 class CourseForm {
 
-    static final List<String> TARGET_GROUPS = List.of("YOUTH", "SCHOOL_LEAVERS", "JOB_SEEKERS", "WOMEN_AND_GIRLS", "SENIORS",
-            "FAMILIES", "NEWCOMERS", "SMALL_BUSINESSES");
+    static final List<String> TARGET_GROUPS = java.util.Arrays.stream(TargetGroup.values()).map(Enum::name).toList();
     static final List<String> LEVELS = List.of("FOUNDATION", "INTERMEDIATE", "ADVANCED", "HIGHLY_SPECIALISED");
-    /** DigComp 2.2 competence codes by area (shared/reference/digcomp-2.2.csv). */
+    /** DigComp 2.2 competence codes by area. */
     static final Map<String, List<String>> COMPETENCE_AREAS = areas();
-    static final List<String> COMPETENCES = COMPETENCE_AREAS.values().stream().flatMap(List::stream).toList();
+    static final List<String> COMPETENCES = Competences.ALL;
     static final Comparator<String> COMPETENCE_ORDER = Comparator.comparingInt(COMPETENCES::indexOf);
 
-    /** DigComp titles live in the courses bundle (courses-public), one key per competence and per area. */
+    /** DigComp titles live in the courses bundle, one key per competence. */
     static String competenceKey(String code) {
-        return "courses.digcomp." + code;
-    }
-
-    static String areaKey(String area) {
-        return "courses.digcomp.area." + area;
+        return Competences.messageKey(code);
     }
 
     static final int MAX_CAPACITY = 500;
@@ -360,11 +355,7 @@ class CourseForm {
 
     private static Map<String, List<String>> areas() {
         Map<String, List<String>> areas = new LinkedHashMap<>();
-        areas.put("1", List.of("1.1", "1.2", "1.3"));
-        areas.put("2", List.of("2.1", "2.2", "2.3", "2.4", "2.5", "2.6"));
-        areas.put("3", List.of("3.1", "3.2", "3.3", "3.4"));
-        areas.put("4", List.of("4.1", "4.2", "4.3", "4.4"));
-        areas.put("5", List.of("5.1", "5.2", "5.3", "5.4"));
+        Competences.AREAS.forEach(area -> areas.put(area.code(), area.competences()));
         return areas;
     }
 

@@ -246,6 +246,53 @@ class CourseAdminTest extends AbstractIntegrationTest {
                 "2 Personen mit Platz und 1 auf der Warteliste bekommen einmal Bescheid.", "Ja, Kurs absagen",
                 "Nein, Kurs behalten", "action=\"/admin/courses/" + id + "/cancel\"");
         assertThat(jdbc.sql("select status from course where id = ?").param(id).query(String.class).single()).isEqualTo("PUBLISHED");
+
+        long mailsBefore = mailsTo("a@example.org");
+        mvc.perform(post("/admin/courses/" + id + "/cancel").session(coordinator).with(csrf()))
+                .andExpect(redirectedUrl("/admin/courses/" + id));
+        assertThat(jdbc.sql("select status from course where id = ?").param(id).query(String.class).single()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select status from course_registration where course_id = ?").param(id).query(String.class).list())
+                .containsOnly("CANCELLED").hasSize(3);
+        // Everyone is told once; cancelling again (a second click, another tab) tells nobody again.
+        assertThat(mailsTo("a@example.org")).isEqualTo(mailsBefore + 1);
+        mvc.perform(post("/admin/courses/" + id + "/cancel").session(coordinator).with(csrf()))
+                .andExpect(redirectedUrl("/admin/courses/" + id));
+        assertThat(mailsTo("a@example.org")).isEqualTo(mailsBefore + 1);
+        String cancelled = mvc.perform(get("/admin/courses/" + id).param("lang", "de").session(coordinator))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(cancelled).contains("Dieser Kurs ist abgesagt.").doesNotContain("/edit\"");
+        // A cancelled course cannot be changed any more.
+        mvc.perform(courseForm(post("/admin/courses/" + id + "/edit").session(coordinator), labId(jdbc, "groepelingen"),
+                        "Doch wieder da", 5, today(), 1))
+                .andExpect(result -> assertThat(result.getFlashMap().get("saved")).isEqualTo("courseAdmin.cancelled.noChanges"));
+        assertThat(jdbc.sql("select capacity from course where id = ?").param(id).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void moreSeatsGoToTheWaitlistInItsOrderAtOnce() throws Exception {
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        long lab = labId(jdbc, "groepelingen");
+        long id = createCourse(mvc, coordinator, lab, "Smartphone-Fotos", 2, today().plusDays(6), 2);
+        register(jdbc, id, "Ayşe", "CONFIRMED", null);
+        register(jdbc, id, "Jan", "CONFIRMED", null);
+        long first = register(jdbc, id, "Olga", "WAITLISTED", null);
+        long second = register(jdbc, id, "Mehmet", "WAITLISTED", null);
+
+        mvc.perform(courseForm(post("/admin/courses/" + id + "/edit").session(coordinator), lab, "Smartphone-Fotos", 3, today(), 1))
+                .andExpect(redirectedUrl("/admin/courses/" + id));
+
+        assertThat(jdbc.sql("select status from course_registration where id = ?").param(first).query(String.class).single())
+                .isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("select status from course_registration where id = ?").param(second).query(String.class).single())
+                .isEqualTo("WAITLISTED");
+        assertThat(jdbc.sql("select confirmed_count from course where id = ?").param(id).query(Integer.class).single()).isEqualTo(3);
+        String participants = mvc.perform(get("/admin/courses/" + id + "/participants").param("lang", "de").session(coordinator))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(participants).contains("Mit Platz: 3 von 3", "Warteliste: 1");
+    }
+
+    private long mailsTo(String recipient) {
+        return jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(recipient).query(Long.class).single();
     }
 
     @Test
