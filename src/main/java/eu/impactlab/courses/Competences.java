@@ -9,7 +9,7 @@ import java.util.List;
 final class Competences {
 
     record Area(String code, List<String> competences) {
-        String messageKey() {
+        public String messageKey() {
             return "courses.digcomp.area." + code;
         }
     }

@@ -73,10 +73,17 @@ class CourseMails {
         Locale locale = locale(r);
         CourseView course = course(r);
         String text = text("courses.mail.cancelled.body", locale, r.name(), course.title().value(),
-                sessions(course, locale), course.lab().name(), course.lab().phone() == null ? "" : course.lab().phone(),
+                sessions(course, locale), course.lab().name(), reach(course),
                 properties.baseUrlWithoutSlash() + "/courses");
         outbox.enqueue(new OutgoingMail(r.email(), text("courses.mail.cancelled.subject", locale, course.title().value()),
                 text));
+    }
+
+    private static String reach(CourseView course) {
+        if (course.lab().phone() != null) {
+            return course.lab().phone();
+        }
+        return course.lab().email() != null ? course.lab().email() : course.lab().address();
     }
 
     String manageUrl(String token) {

@@ -19,11 +19,11 @@ record CourseView(long id, LabView lab, String status, String language, String l
     static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
 
     record Text(String value, String language) {
-        boolean present() {
+        public boolean present() {
             return value != null && !value.isBlank();
         }
 
-        String dir() {
+        public String dir() {
             return Language.fromTag(language).map(Language::direction).orElse("ltr");
         }
     }
@@ -35,32 +35,32 @@ record CourseView(long id, LabView lab, String status, String language, String l
     enum State {
         OPEN, WAITLIST, NOT_YET_OPEN, CLOSED, STARTED, ENDED, CANCELLED, DRAFT;
 
-        boolean registrable() {
+        public boolean registrable() {
             return this == OPEN || this == WAITLIST;
         }
 
-        String messageKey() {
+        public String messageKey() {
             return "courses.state." + name();
         }
     }
 
-    int freeSeats() {
+    public int freeSeats() {
         return Math.max(0, capacity - confirmedCount);
     }
 
-    boolean online() {
+    public boolean online() {
         return onlineUrl != null && !onlineUrl.isBlank();
     }
 
-    ZonedDateTime firstStart() {
+    public ZonedDateTime firstStart() {
         return sessions.isEmpty() ? null : sessions.get(0).start();
     }
 
-    ZonedDateTime lastEnd() {
+    public ZonedDateTime lastEnd() {
         return sessions.stream().map(Session::end).max(ZonedDateTime::compareTo).orElse(null);
     }
 
-    Language teachingLanguage() {
+    public Language teachingLanguage() {
         return Language.fromTag(language).orElse(Language.DE);
     }
 

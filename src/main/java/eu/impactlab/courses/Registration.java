@@ -14,11 +14,11 @@ record Registration(long id, long courseId, Status status, Integer waitlistPosit
 
     enum Status { CONFIRMED, WAITLISTED, CANCELLED }
 
-    boolean active() {
+    public boolean active() {
         return status != Status.CANCELLED;
     }
 
-    boolean personalDataDeleted() {
+    public boolean personalDataDeleted() {
         return personalDataDeletedAt != null;
     }
 

@@ -28,7 +28,7 @@ sealed interface RegistrationOutcome {
     enum Refusal {
         CANCELLED, CLOSED, NOT_YET_OPEN, STARTED;
 
-        String messageKey() {
+        public String messageKey() {
             return "courses.refused." + name();
         }
     }

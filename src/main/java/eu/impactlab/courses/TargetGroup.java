@@ -7,7 +7,7 @@ import java.util.Optional;
 enum TargetGroup {
     YOUTH, SCHOOL_LEAVERS, JOB_SEEKERS, WOMEN_AND_GIRLS, SENIORS, FAMILIES, NEWCOMERS, SMALL_BUSINESSES;
 
-    String messageKey() {
+    public String messageKey() {
         return "courses.targetGroup." + name();
     }
 
