@@ -293,11 +293,6 @@ class CourseForm {
                 COMPETENCES.stream().filter(competences::contains).toList(), checkedTexts));
     }
 
-    /** Whether any text outside German has an error, so the page opens those languages. */
-    boolean languageHasErrors(Errors errors, int index) {
-        return errors.hasFieldErrors("texts[" + index + "].*");
-    }
-
     static List<TextFields> emptyTexts() {
         List<TextFields> texts = new ArrayList<>();
         for (Language language : Language.uiLanguages()) {
