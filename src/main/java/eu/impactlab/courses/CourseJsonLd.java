@@ -1,6 +1,7 @@
 package eu.impactlab.courses;
 
 import eu.impactlab.platform.ImpactLabProperties;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Component
 class CourseJsonLd {
+
+    /** ISO 8601 with seconds and offset, as validators of schema.org data like it. */
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final ObjectMapper json;
     private final MessageSource messages;
@@ -39,8 +43,8 @@ class CourseJsonLd {
             event.put("description", course.summary().value());
         }
         if (course.firstStart() != null) {
-            event.put("startDate", course.firstStart().toOffsetDateTime().toString());
-            event.put("endDate", course.lastEnd().toOffsetDateTime().toString());
+            event.put("startDate", course.firstStart().format(ISO));
+            event.put("endDate", course.lastEnd().format(ISO));
         }
         event.put("eventStatus", "https://schema.org/" + ("CANCELLED".equals(course.status()) ? "EventCancelled" : "EventScheduled"));
         event.put("eventAttendanceMode", "https://schema.org/"
@@ -74,14 +78,14 @@ class CourseJsonLd {
                 part.put("@type", "Event");
                 part.put("name", messages.getMessage("courses.calendar.part",
                         new Object[] {course.title().value(), s.number(), course.sessions().size()}, locale));
-                part.put("startDate", s.start().toOffsetDateTime().toString());
-                part.put("endDate", s.end().toOffsetDateTime().toString());
+                part.put("startDate", s.start().format(ISO));
+                part.put("endDate", s.end().format(ISO));
                 part.put("location", place);
                 return part;
             }).toList();
             event.put("subEvent", parts);
         }
-        // "</" inside a string would end the script element early; "<\/" means the same in JSON.
-        return json.writeValueAsString(event).replace("</", "<\\/");
+        // Markup characters inside strings could end the script element early; as \\u escapes they mean the same in JSON.
+        return json.writeValueAsString(event).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

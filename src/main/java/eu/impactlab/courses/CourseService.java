@@ -77,8 +77,15 @@ public class CourseService {
     CataloguePage catalogue(Filter filter, int page, Language language) {
         int size = Math.max(1, properties.pageSize());
         int wanted = Math.max(1, page);
-        CourseStore.Found found = store.upcoming(storeFilter(filter), Instant.now(clock), language.tag(), (wanted - 1) * size, size);
+        CourseStore.Filter where = storeFilter(filter);
+        Instant now = Instant.now(clock);
+        CourseStore.Found found = store.upcoming(where, now, language.tag(), (wanted - 1) * size, size);
         int pages = (int) Math.max(1, (found.total() + size - 1) / size);
+        if (wanted > pages) {
+            // An old link to a page that no longer exists shows the last one.
+            wanted = pages;
+            found = store.upcoming(where, now, language.tag(), (wanted - 1) * size, size);
+        }
         return new CataloguePage(views.views(found.courses(), language), wanted, pages, found.total());
     }
 
