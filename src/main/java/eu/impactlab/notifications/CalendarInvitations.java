@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -32,6 +33,7 @@ import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -89,6 +91,16 @@ public class CalendarInvitations {
         return write(ImmutableMethod.PUBLISH, event(invitation, invitation.sequence(), false, false));
     }
 
+    /**
+     * METHOD:PUBLISH with several events in one file, e.g. all sessions of a course or a feed of upcoming courses.
+     *
+     * @param name the calendar's name that subscribing calendars show (X-WR-CALNAME); null for none
+     */
+    public byte[] publishAll(String name, List<Invitation> invitations) {
+        List<VEvent> events = invitations.stream().map(i -> event(i, i.sequence(), false, false)).toList();
+        return write(ImmutableMethod.PUBLISH, name, events);
+    }
+
     /** {@link #request} as a mail attachment with the content type mail programs look for. */
     public OutgoingMail.Attachment requestAttachment(Invitation invitation) {
         return new OutgoingMail.Attachment("invite.ics", CONTENT_TYPE + "; method=REQUEST", request(invitation));
@@ -133,13 +145,20 @@ public class CalendarInvitations {
     }
 
     private byte[] write(Method method, VEvent event) {
+        return write(method, null, List.of(event));
+    }
+
+    private byte[] write(Method method, String name, List<VEvent> events) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(method);
+        if (hasText(name)) {
+            calendar.add(new XProperty("X-WR-CALNAME", name));
+        }
         calendar.add(berlin());
-        calendar.add(event);
+        events.forEach(calendar::add);
         StringWriter text = new StringWriter();
         try {
             // Not validating here: tests check the output, and a warning in the log helps nobody at run time.

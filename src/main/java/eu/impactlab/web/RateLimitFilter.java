@@ -22,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final int MAX_TRACKED = 50_000;
+    /** Registering for a course counts like booking: by the form's last two steps or by the API. */
+    private static final java.util.regex.Pattern COURSE_REGISTRATION = java.util.regex.Pattern.compile(
+            "/courses/\\d+/register/(check|confirm)|/api/v1/courses/\\d+/registrations");
 
     private final RateLimitProperties properties;
     private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -38,7 +41,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/book") || path.startsWith("/appointments/"));
+        return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/book") || path.startsWith("/appointments/")
+                || path.startsWith("/courses"));
     }
 
     @Override
@@ -46,7 +50,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean booking = "POST".equals(request.getMethod())
-                && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check"));
+                && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check")
+                    || COURSE_REGISTRATION.matcher(path).matches());
         Bucket bucket = booking
                 ? bucket("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
                 : bucket("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));

@@ -23,9 +23,13 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/consultations/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/courses", "/admin/courses/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin", "/admin/**").authenticated()
                 .requestMatchers("/impact", "/impact/**").hasAnyRole("ADMIN", "COORDINATOR", "FUNDER")
+                .requestMatchers("/staff/courses", "/staff/courses/**").hasAnyRole("HELPER", "COORDINATOR", "ADMIN")
                 .requestMatchers("/staff", "/staff/**").hasAnyRole("HELPER", "COORDINATOR", "ADMIN")
+                // Courses for everyone: catalogue, course pages, registration, manage links and calendar feeds.
+                .requestMatchers("/courses", "/courses/**", "/courses.ics", "/labs/*/courses.ics").permitAll()
                 .anyRequest().permitAll())
             .formLogin(form -> form
                 .loginPage("/login")
@@ -37,7 +41,7 @@ class SecurityConfiguration {
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
             // The public API and the manage links need no session: the secret token in the link is the protection.
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -51,14 +51,23 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin$"));
 
+        // A course with a session today, people on it and one on the waitlist, so the course pages have content.
+        long course = coursesForTheCrawl();
+
         List<String> problems = new ArrayList<>();
         Set<String> visited = new LinkedHashSet<>();
+        Set<String> coursePatterns = new java.util.HashSet<>();
         java.util.Map<String, Integer> dayVariants = new java.util.HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of("/admin"));
         while (!queue.isEmpty()) {
             String path = queue.poll();
             // The helper's day links the day before and after without end: today and its neighbours are enough.
             if (visited.contains(path) || (path.startsWith("/staff/day?") && dayVariants.merge("day", 1, Integer::sum) > 2)) {
+                continue;
+            }
+            // Every course has the same pages: one course's are enough, and PDFs are no pages.
+            if ((path.matches("/(admin|staff)/courses/\\d.*") && !coursePatterns.add(path.replaceAll("\\d+", "#")))
+                    || path.endsWith(".pdf")) {
                 continue;
             }
             visited.add(path);
@@ -98,9 +107,62 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         check("outcome form (with errors)", problems);
 
+        // The course form with errors, and a session's attendance after a tick.
+        driver.get(baseUrl() + "/admin/courses/new");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('capacity').value = 'viele';");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        check("/admin/courses/new (with errors)", problems);
+        long today = jdbc.sql("select min(id) from course_session where course_id = ?").param(course).query(Long.class).single();
+        driver.get(baseUrl() + "/staff/courses/" + course + "/sessions/" + today);
+        int present = driver.findElements(By.cssSelector(".is-present")).size();
+        List<WebElement> absent = driver.findElements(By.cssSelector("main .attendance-person:not(.is-present) button.toggle"));
+        if (!absent.isEmpty()) {
+            absent.get(0).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".is-present")).size() > present);
+        }
+        check("attendance (ticked)", problems);
+
+        assertThat(visited).contains("/admin/courses", "/admin/courses/new", "/staff/courses");
+        assertThat(coursePatterns).contains("/admin/courses/#", "/admin/courses/#/edit", "/admin/courses/#/participants",
+                "/admin/courses/#/attendance-list", "/admin/courses/#/copy", "/admin/courses/#/cancel",
+                "/staff/courses/#/sessions/#");
         assertThat(visited).contains("/admin", "/admin/labs", "/admin/labs/groepelingen", "/admin/labs/groepelingen/hours",
                 "/admin/accounts", "/admin/accounts/new", "/admin/account", "/staff/day");
         assertThat(problems).as("accessibility problems on staff pages in " + language).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A course at Gröpelingen with a session today; created once, it shows first in the admin's list. */
+    private long coursesForTheCrawl() {
+        java.util.Optional<Long> existing = jdbc.sql("select course_id from course_text where title = 'Barrierefrei geprüft'")
+                .query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        long lab = jdbc.sql("select id from lab where slug = 'groepelingen'").query(Long.class).single();
+        long course = jdbc.sql("insert into course (lab_id, language, capacity, confirmed_count, room) values (?, 'de', 2, 2, 'Raum 1') returning id")
+                .param(lab).query(Long.class).single();
+        jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Barrierefrei geprüft', 'Ein Kurs.')")
+                .param(course).update();
+        jdbc.sql("insert into course_target_group (course_id, target_group) values (?, 'SENIORS')").param(course).update();
+        java.time.ZonedDateTime start = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).atTime(0, 30)
+                .atZone(java.time.ZoneId.of("Europe/Berlin"));
+        jdbc.sql("insert into course_session (course_id, starts_at, ends_at) values (?, ?, ?)")
+                .params(course, java.sql.Timestamp.from(start.toInstant()), java.sql.Timestamp.from(start.plusHours(1).toInstant())).update();
+        jdbc.sql("insert into course_session (course_id, starts_at, ends_at) values (?, ?, ?)")
+                .params(course, java.sql.Timestamp.from(start.plusWeeks(1).toInstant()), java.sql.Timestamp.from(start.plusWeeks(1).plusHours(1).toInstant())).update();
+        String[][] people = {{"ليلى أحمد", "CONFIRMED"}, {"Олена Коваленко", "CONFIRMED"}, {"Mehmet Demir", "WAITLISTED"}};
+        for (String[] person : people) {
+            jdbc.sql("""
+                    insert into course_registration (course_id, status, waitlisted_at, name, email, ui_language, manage_token_hash)
+                    values (?, ?, ?, ?, 'person@example.org', 'de', md5(random()::text) || md5(random()::text))""")
+                    .params(course, person[1], "WAITLISTED".equals(person[1]) ? java.sql.Timestamp.from(java.time.Instant.now()) : null,
+                            person[0]).update();
+        }
+        return course;
     }
 
     private void check(String path, List<String> problems) {

@@ -1,0 +1,126 @@
+package eu.impactlab.courses;
+
+import eu.impactlab.labs.Language;
+import eu.impactlab.notifications.MailOutbox;
+import eu.impactlab.notifications.OutgoingMail;
+import eu.impactlab.platform.ImpactLabProperties;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails a participant gets, in the language they registered in: the confirmation (or waitlist place) with their
+ * private link, the news that a seat became free for them, and the cancellation of a course. They go through the
+ * outbox in the same transaction as the change they report.
+ */
+@Component
+class CourseMails {
+
+    private final MailOutbox outbox;
+    private final CourseViews views;
+    private final CourseCalendar calendar;
+    private final MessageSource messages;
+    private final ImpactLabProperties properties;
+
+    CourseMails(MailOutbox outbox, CourseViews views, CourseCalendar calendar, MessageSource messages,
+            ImpactLabProperties properties) {
+        this.outbox = outbox;
+        this.views = views;
+        this.calendar = calendar;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    /** Registered: with a seat (and the sessions for the calendar) or with the place on the waitlist. */
+    void registered(Registration r, String token) {
+        if (r.email() == null) {
+            return;
+        }
+        Locale locale = locale(r);
+        CourseView course = course(r);
+        String manage = manageUrl(token);
+        if (r.status() == Registration.Status.CONFIRMED) {
+            String text = text("courses.mail.confirmed.body", locale, r.name(), course.title().value(),
+                    sessions(course, locale), where(course, locale, true), manage);
+            outbox.enqueue(new OutgoingMail(r.email(), text("courses.mail.confirmed.subject", locale, course.title().value()),
+                    text, calendar.attachment(course, locale)));
+        } else {
+            String text = text("courses.mail.waitlisted.body", locale, r.name(), course.title().value(),
+                    sessions(course, locale), where(course, locale, false), manage, r.waitlistPosition());
+            outbox.enqueue(new OutgoingMail(r.email(), text("courses.mail.waitlisted.subject", locale, course.title().value()),
+                    text));
+        }
+    }
+
+    /** A seat became free and is theirs now; the link is only in their first mail (we keep no copy of it). */
+    void promoted(Registration r) {
+        if (r.email() == null) {
+            return;
+        }
+        Locale locale = locale(r);
+        CourseView course = course(r);
+        String text = text("courses.mail.promoted.body", locale, r.name(), course.title().value(),
+                sessions(course, locale), where(course, locale, true));
+        outbox.enqueue(new OutgoingMail(r.email(), text("courses.mail.promoted.subject", locale, course.title().value()),
+                text, calendar.attachment(course, locale)));
+    }
+
+    void courseCancelled(Registration r) {
+        if (r.email() == null) {
+            return;
+        }
+        Locale locale = locale(r);
+        CourseView course = course(r);
+        String text = text("courses.mail.cancelled.body", locale, r.name(), course.title().value(),
+                sessions(course, locale), course.lab().name(), reach(course),
+                properties.baseUrlWithoutSlash() + "/courses");
+        outbox.enqueue(new OutgoingMail(r.email(), text("courses.mail.cancelled.subject", locale, course.title().value()),
+                text));
+    }
+
+    private static String reach(CourseView course) {
+        if (course.lab().phone() != null) {
+            return course.lab().phone();
+        }
+        return course.lab().email() != null ? course.lab().email() : course.lab().address();
+    }
+
+    String manageUrl(String token) {
+        return properties.baseUrlWithoutSlash() + "/courses/registrations/" + token;
+    }
+
+    private CourseView course(Registration r) {
+        return views.course(r.courseId(), Language.fromTag(r.uiLanguage()).orElse(Language.DE)).orElseThrow();
+    }
+
+    /** One line per session: "Dienstag, 3. März, 14:00 – 16:00 Uhr". */
+    private String sessions(CourseView course, Locale locale) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), locale);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        StringBuilder lines = new StringBuilder();
+        for (CourseView.Session s : course.sessions()) {
+            String date = day.format(s.start());
+            lines.append("- ").append(date.substring(0, 1).toUpperCase(locale)).append(date.substring(1)).append(", ")
+                    .append(text("format.time.range", locale, time.format(s.start()), time.format(s.end()))).append('\n');
+        }
+        return lines.toString();
+    }
+
+    /** The video link only for those who hold a seat. */
+    private String where(CourseView course, Locale locale, boolean seat) {
+        if (!course.online()) {
+            return CourseCalendar.where(course);
+        }
+        String online = messages.getMessage("courses.place.online", null, locale);
+        return seat ? online + ": " + course.onlineUrl() : online;
+    }
+
+    private static Locale locale(Registration r) {
+        return Language.fromTag(r.uiLanguage()).orElse(Language.DE).locale();
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
