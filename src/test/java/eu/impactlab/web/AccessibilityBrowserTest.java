@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,9 +118,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         List<String> problems = new ArrayList<>();
         driver.get(baseUrl() + "/courses/" + course + "?lang=" + language.tag());
         check("course page", language, problems);
-        WebElement coursePage = driver.findElement(By.tagName("html"));
-        driver.findElement(By.cssSelector("a[href='/courses/" + course + "/register']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(coursePage));
+        driver.get(baseUrl() + driver.findElement(By.cssSelector("a[href='/courses/" + course + "/register']")).getDomAttribute("href"));
         check("name", language, problems);
         submitMainForm();
         assertThat(driver.findElements(By.cssSelector(".error-summary"))).as("an empty name is an error").isNotEmpty();
@@ -153,10 +151,13 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
 
     /** Presses the page's main button (its last form's) and waits for the next page. */
     private void submitMainForm() {
-        WebElement before = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver).executeScript("window.previousPage = true;");
         List<WebElement> forms = driver.findElements(By.cssSelector("main form"));
         forms.get(forms.size() - 1).findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        // The mark is gone once the next page has loaded (it lived in the previous page's window).
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w).executeScript(
+                        "return !window.previousPage && document.readyState === 'complete';")));
     }
 
     private void check(String page, Language language, List<String> problems) {
