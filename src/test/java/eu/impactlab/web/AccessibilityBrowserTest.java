@@ -118,6 +118,10 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         List<String> problems = new ArrayList<>();
         driver.get(baseUrl() + "/courses/" + course + "?lang=" + language.tag());
         check("course page", language, problems);
+        // The schema.org data block reaches the browser whole under the Content-Security-Policy.
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)['@type'];"))
+                .isEqualTo("Event");
         driver.get(baseUrl() + driver.findElement(By.cssSelector("a[href='/courses/" + course + "/register']")).getDomAttribute("href"));
         check("name", language, problems);
         submitMainForm();
