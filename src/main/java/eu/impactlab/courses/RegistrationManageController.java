@@ -73,18 +73,14 @@ class RegistrationManageController {
 
     @GetMapping
     String page(@PathVariable String token, Locale locale, Model model) {
-        Optional<Registration> registration = courses.registration(token);
-        Optional<CourseView> course = registration.flatMap(r -> courses.course(r.courseId(), Language.forLocale(locale)));
-        if (course.isEmpty()) {
-            return unknown(model);
+        String view = ask(token, locale, model, VIEW_MANAGE);
+        if (view.equals(VIEW_MANAGE)) {
+            model.addAttribute("manageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path("/courses/registrations/{token}").buildAndExpand(token).toUriString());
+            model.addAttribute("feedbackOpen", courses.feedbackOpen((Registration) model.getAttribute("registration"),
+                    (CourseView) model.getAttribute("course")));
         }
-        model.addAttribute("registration", registration.get());
-        model.addAttribute("course", course.get());
-        model.addAttribute("token", token);
-        model.addAttribute("manageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/courses/registrations/{token}").buildAndExpand(token).toUriString());
-        model.addAttribute("feedbackOpen", courses.feedbackOpen(registration.get(), course.get()));
-        return VIEW_MANAGE;
+        return view;
     }
 
     @GetMapping("/cancel")
@@ -132,6 +128,7 @@ class RegistrationManageController {
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
+    /** Shows the view with the registration and its course, or the "we cannot find it" page. */
     private String ask(String token, Locale locale, Model model, String view) {
         Optional<Registration> registration = courses.registration(token);
         Optional<CourseView> course = registration.flatMap(r -> courses.course(r.courseId(), Language.forLocale(locale)));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.impactlab.AbstractIntegrationTest;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.SecretTokens;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,7 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Visits every public page reachable by links from the home page, in each of the seven languages, on a 320 px wide
@@ -59,9 +65,9 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             if (visited.contains(path)) {
                 continue;
             }
-            // Booking steps differ only in their answers, course pages only in their course: two variants of each
-            // kind of page are enough to check.
-            String step = (path.contains("?") ? path.substring(0, path.indexOf('?')) : path).replaceAll("/\\d+", "/#");
+            // The booking steps differ only in their answers, course pages only in their course: two variants of each
+            // are enough to check.
+            String step = (path.contains("?") ? path.substring(0, path.indexOf('?')) : path).replaceAll("/\\d+", "/{id}");
             if (variants.merge(step, 1, Integer::sum) > 2) {
                 continue;
             }
@@ -93,8 +99,122 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
                 .contains("/", "/labs", "/labs/groepelingen", "/labs/vegesack", "/labs/osterholz", "/login", "/book",
                         "/book/topic")
                 .anyMatch(p -> p.startsWith("/book/time?"))
-                .anyMatch(p -> p.startsWith("/book/contact?"));
+                .anyMatch(p -> p.startsWith("/book/contact?"))
+                .contains("/courses")
+                .anyMatch(p -> p.matches("/courses/\\d+"))
+                .anyMatch(p -> p.matches("/courses/\\d+/register"));
         assertThat(problems).as("accessibility problems in " + language.tag() + " on " + visited).isEmpty();
+    }
+
+    /**
+     * The course registration, one question per page, walked with the keyboard's worth of clicks: every step, an error,
+     * the confirmation, and the manage link's "are you sure" pages pass axe and fit 320 px.
+     */
+    @ParameterizedTest
+    @MethodSource("languages")
+    void everyCourseRegistrationStepPassesAxeInThisLanguage(Language language) {
+        long course = registrationCourse();
+        driver.manage().deleteAllCookies();
+        List<String> problems = new ArrayList<>();
+        driver.get(baseUrl() + "/courses/" + course + "?lang=" + language.tag());
+        check("course page", language, problems);
+        // The schema.org data block reaches the browser whole under the Content-Security-Policy.
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)['@type'];"))
+                .isEqualTo("Event");
+        driver.get(baseUrl() + driver.findElement(By.cssSelector("a[href='/courses/" + course + "/register']")).getDomAttribute("href"));
+        check("name", language, problems);
+        submitMainForm();
+        assertThat(driver.findElements(By.cssSelector(".error-summary"))).as("an empty name is an error").isNotEmpty();
+        check("name with error", language, problems);
+        driver.findElement(By.id("name")).sendKeys(language == Language.AR ? "سارة" : "Sam");
+        submitMainForm();
+        check("contact", language, problems);
+        driver.findElement(By.id("email")).sendKeys("sam@example.org");
+        submitMainForm();
+        check("about you", language, problems);
+        driver.findElement(By.cssSelector("label[for='ageBand-FROM_30_TO_44']")).click();
+        submitMainForm();
+        check("consent", language, problems);
+        driver.findElement(By.cssSelector("label[for='consent']")).click();
+        submitMainForm();
+        check("check", language, problems);
+        submitMainForm();
+        assertThat(driver.getCurrentUrl()).contains("/courses/registrations/");
+        check("done", language, problems);
+        String manage = driver.getCurrentUrl().replace("?registered", "");
+        driver.get(manage + "/cancel");
+        check("cancel?", language, problems);
+        driver.get(manage + "/delete-data");
+        check("delete data?", language, problems);
+        driver.get(baseUrl() + "/courses/registrations/" + pastRegistration(language));
+        assertThat(driver.findElements(By.name("score"))).as("the five faces after the course").hasSize(5);
+        check("feedback", language, problems);
+        assertThat(problems).as("accessibility problems of the course registration in " + language.tag()).isEmpty();
+    }
+
+    /** Presses the page's main button (its last form's) and waits for the next page. */
+    private void submitMainForm() {
+        ((JavascriptExecutor) driver).executeScript("window.previousPage = true;");
+        List<WebElement> forms = driver.findElements(By.cssSelector("main form"));
+        forms.get(forms.size() - 1).findElement(By.cssSelector("button[type=submit]")).click();
+        // The mark is gone once the next page has loaded (it lived in the previous page's window).
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w).executeScript(
+                        "return !window.previousPage && document.readyState === 'complete';")));
+    }
+
+    private void check(String page, Language language, List<String> problems) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        if (!language.tag().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
+            problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
+        }
+        Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        if (overflow != null && overflow > 0) {
+            problems.add(page + ": scrolls sideways by " + overflow + " px at 320 px width");
+        }
+        problems.addAll(Browser.axeViolations(driver, page));
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static Long registrationCourse;
+
+    /** A roomy course of its own, so seven registrations change nothing the other tests look at. */
+    private synchronized long registrationCourse() {
+        if (registrationCourse == null) {
+            long lab = jdbc.sql("select id from lab where slug = 'vegesack'").query(Long.class).single();
+            registrationCourse = jdbc.sql("insert into course (lab_id, language, capacity, room) values (?, 'de', 100, 'Raum 2') returning id")
+                    .params(lab).query(Long.class).single();
+            jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', ?, ?)")
+                    .params(registrationCourse, "Barrierefrei anmelden", "Ein Kurs für den Browsertest.").update();
+            jdbc.sql("insert into course_target_group (course_id, target_group) values (?, 'NEWCOMERS')").param(registrationCourse).update();
+            jdbc.sql("insert into course_competence (course_id, competence) values (?, '1.1')").param(registrationCourse).update();
+            jdbc.sql("""
+                    insert into course_session (course_id, starts_at, ends_at)
+                    values (?, date_trunc('day', now()) + interval '10 days 9 hours', date_trunc('day', now()) + interval '10 days 11 hours')""")
+                    .param(registrationCourse).update();
+        }
+        return registrationCourse;
+    }
+
+    /** A seat in a course that is over, so its manage page asks "Did this help you?"; returns the link's token. */
+    private String pastRegistration(Language language) {
+        String token = "feedback-page-" + language.tag() + "-" + System.nanoTime();
+        long lab = jdbc.sql("select id from lab where slug = 'osterholz'").query(Long.class).single();
+        long course = jdbc.sql("insert into course (lab_id, language, capacity, confirmed_count) values (?, 'de', 10, 1) returning id")
+                .params(lab).query(Long.class).single();
+        jdbc.sql("insert into course_text (course_id, language, title) values (?, 'de', 'Vorbei und gut')").param(course).update();
+        jdbc.sql("""
+                insert into course_session (course_id, starts_at, ends_at)
+                values (?, now() - interval '3 days', now() - interval '3 days' + interval '2 hours')""").param(course).update();
+        jdbc.sql("""
+                insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at)
+                values (?, 'CONFIRMED', 'Rückblick', ?, ?, now() - interval '10 days')""")
+                .params(course, language.tag(), SecretTokens.hash(token)).update();
+        return token;
     }
 
     /** The path of a link to a public page of this app, without language switches; null for anything else. */
@@ -107,7 +227,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             return null;
         }
         String path = uri.getPath();
-        if (path.startsWith("/admin") || path.startsWith("/logout") || path.startsWith("/password")) {
+        if (path.startsWith("/admin") || path.startsWith("/logout") || path.startsWith("/password") || path.endsWith(".ics")) {
             return null;
         }
         String query = uri.getQuery();

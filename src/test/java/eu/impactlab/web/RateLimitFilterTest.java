@@ -43,6 +43,17 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void courseRegistrationsCountLikeBookingsByFormOrApi() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, 2, 1000));
+        assertThat(send(filter, "POST", "/courses/7/register/confirm", "198.51.100.6").getStatus()).isEqualTo(200);
+        assertThat(send(filter, "POST", "/api/v1/courses/7/registrations", "198.51.100.6").getStatus()).isEqualTo(200);
+        assertThat(send(filter, "POST", "/api/v1/courses/8/registrations", "198.51.100.6").getStatus()).isEqualTo(429);
+        assertThat(send(filter, "POST", "/courses/7/register/contact", "198.51.100.6").getStatus())
+                .as("the pages before the last two are ordinary requests").isEqualTo(200);
+        assertThat(send(filter, "GET", "/courses", "198.51.100.6").getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void canBeSwitchedOffForLoadTests() throws Exception {
         RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(false, 1, 1));
         for (int i = 0; i < 5; i++) {
