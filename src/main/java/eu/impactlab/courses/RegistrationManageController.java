@@ -35,9 +35,11 @@ class RegistrationManageController {
     static final String VIEW_UNKNOWN = "courses/registration-unknown";
 
     private final CourseService courses;
+    private final Certificates certificates;
 
-    RegistrationManageController(CourseService courses) {
+    RegistrationManageController(CourseService courses, Certificates certificates) {
         this.courses = courses;
+        this.certificates = certificates;
     }
 
     record SessionJson(OffsetDateTime start, OffsetDateTime end) {
@@ -77,8 +79,9 @@ class RegistrationManageController {
         if (view.equals(VIEW_MANAGE)) {
             model.addAttribute("manageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                     .path("/courses/registrations/{token}").buildAndExpand(token).toUriString());
-            model.addAttribute("feedbackOpen", courses.feedbackOpen((Registration) model.getAttribute("registration"),
-                    (CourseView) model.getAttribute("course")));
+            Registration registration = (Registration) model.getAttribute("registration");
+            model.addAttribute("feedbackOpen", courses.feedbackOpen(registration, (CourseView) model.getAttribute("course")));
+            model.addAttribute("certificateAvailable", certificates.available(registration.id()));
         }
         return view;
     }
@@ -116,6 +119,17 @@ class RegistrationManageController {
             redirect.addFlashAttribute("saved", "courses.feedback.thanks");
         }
         return "redirect:/courses/registrations/" + token + (score == null ? "#feedback" : "");
+    }
+
+    /** The certificate of participation, in the language of the page, once the course is completed. */
+    @GetMapping("/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable String token, Locale locale) {
+        Optional<Registration> registration = courses.registration(token);
+        if (registration.isEmpty() || !certificates.available(registration.get().id())) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        long id = registration.get().id();
+        return CourseAdminController.pdf(certificates.certificate(id, locale), id);
     }
 
     @GetMapping("/calendar.ics")
