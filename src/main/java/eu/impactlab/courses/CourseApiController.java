@@ -1,5 +1,6 @@
 package eu.impactlab.courses;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.ImpactLabProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -64,6 +65,7 @@ class CourseApiController {
             @Schema(description = "optional: a Stadtteil of Bremen, OUTSIDE_BREMEN or NOT_STATED") String stadtteil) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record RegistrationJson(@Schema(description = "CONFIRMED, WAITLISTED or CANCELLED") String status,
             @Schema(description = "1 for the first on the waitlist; only when WAITLISTED") Integer waitlistPosition,
             @Schema(description = "the private link; only in the first answer (a retry with the same Idempotency-Key gets null)")
