@@ -5,7 +5,9 @@
 -- trends and lab breakdowns group these rows by day or lab), and 'activity', 'language', 'ageBand', 'gender',
 -- 'stadtteil', 'stadtbezirk', 'topic', 'targetGroup' (one row per value; topics and target groups are unnested as in
 -- the raw query, '-' for none). `facts` counts the fact rows behind a row, so a row exists exactly when facts do.
--- impact_wait_rollup holds the histogram of waiting minutes of served queue tickets for the median.
+-- `waits` is the histogram of the waiting minutes of served queue tickets behind a row (waits[m + 1] = tickets that
+-- waited m minutes; null when none), so the median of any set of rows is exact: the app adds the arrays up and
+-- interpolates as percentile_cont does.
 --
 -- Triggers keep both tables in the same transaction as the fact insert (statement-level, from the transition table:
 -- only rows really inserted, so a duplicate event that ON CONFLICT DO NOTHING skips adds nothing), and subtract on
@@ -40,19 +42,47 @@ CREATE TABLE impact_rollup (
     score_3         INTEGER     NOT NULL,
     score_4         INTEGER     NOT NULL,
     score_5         INTEGER     NOT NULL,
+    waits           INTEGER[],
     PRIMARY KEY (dim, grain, day, lab_id, value)
 );
 
-CREATE TABLE impact_wait_rollup (
-    dim     VARCHAR(12) NOT NULL,
-    grain   CHAR(1)     NOT NULL CHECK (grain IN ('D', 'M')),
-    day     DATE        NOT NULL,
-    lab_id  BIGINT      NOT NULL,
-    value   TEXT        NOT NULL,
-    minutes INTEGER     NOT NULL,
-    n       INTEGER     NOT NULL,
-    PRIMARY KEY (dim, grain, day, lab_id, value, minutes)
-);
+-- The histogram aggregates: impact_hist(minutes, n) counts n at minutes; impact_hist_sum adds histograms up.
+CREATE FUNCTION impact_hist_put(state INTEGER[], minutes INTEGER, n INTEGER) RETURNS INTEGER[]
+    LANGUAGE plpgsql IMMUTABLE AS $f$
+BEGIN
+    IF minutes IS NULL THEN
+        RETURN state;
+    END IF;
+    IF state IS NULL THEN
+        state := array_fill(0, ARRAY[minutes + 1]);
+    ELSIF cardinality(state) <= minutes THEN
+        state := state || array_fill(0, ARRAY[minutes + 1 - cardinality(state)]);
+    END IF;
+    state[minutes + 1] := state[minutes + 1] + n;
+    RETURN state;
+END
+$f$;
+
+CREATE FUNCTION impact_hist_add(a INTEGER[], b INTEGER[]) RETURNS INTEGER[] LANGUAGE plpgsql IMMUTABLE AS $f$
+BEGIN
+    IF b IS NULL THEN
+        RETURN a;
+    END IF;
+    IF a IS NULL THEN
+        RETURN b;
+    END IF;
+    IF cardinality(a) < cardinality(b) THEN
+        a := a || array_fill(0, ARRAY[cardinality(b) - cardinality(a)]);
+    END IF;
+    FOR i IN 1 .. cardinality(b) LOOP
+        a[i] := a[i] + b[i];
+    END LOOP;
+    RETURN a;
+END
+$f$;
+
+CREATE AGGREGATE impact_hist(INTEGER, INTEGER) (SFUNC = impact_hist_put, STYPE = INTEGER[]);
+CREATE AGGREGATE impact_hist_sum(INTEGER[]) (SFUNC = impact_hist_add, STYPE = INTEGER[]);
 
 -- The measures: name and the condition on a fact row f (the same as FactQueries.AGGREGATES).
 CREATE FUNCTION impact_rollup_measures() RETURNS TABLE (name TEXT, condition TEXT) LANGUAGE sql IMMUTABLE AS $f$
@@ -95,10 +125,10 @@ CREATE FUNCTION impact_rollup_dims() RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
     ) k$d$
 $f$;
 
--- The statements that add (sign 1) or subtract (sign -1) the facts of a relation (a transition table) to both
--- grains, in key order so that concurrent inserts lock rollup rows in the same order. They return SQL text because
--- transition tables are only visible to the trigger function itself, which EXECUTEs them.
-CREATE FUNCTION impact_rollup_delta(source TEXT, sign INTEGER) RETURNS TEXT[] LANGUAGE plpgsql STABLE AS $f$
+-- The statement that adds (sign 1) or subtracts (sign -1) the facts of a relation (a transition table) to both
+-- grains, in key order so that concurrent inserts lock rollup rows in the same order. It returns SQL text because
+-- transition tables are only visible to the trigger function itself, which EXECUTEs it.
+CREATE FUNCTION impact_rollup_delta(source TEXT, sign INTEGER) RETURNS TEXT LANGUAGE plpgsql STABLE AS $f$
 DECLARE
     sums TEXT;
     adds TEXT;
@@ -109,29 +139,21 @@ BEGIN
            string_agg(format('%I', m.name), ', ')
       INTO sums, adds, names
       FROM impact_rollup_measures() m;
-    RETURN ARRAY[format($q$
-        insert into impact_rollup as r (dim, grain, day, lab_id, value, facts, %1$s)
+    RETURN format($q$
+        insert into impact_rollup as r (dim, grain, day, lab_id, value, facts, %1$s, waits)
         select k.dim, g.grain, case g.grain when 'D' then f.day else date_trunc('month', f.day)::date end, f.lab_id,
-               k.value, %4$s * count(*), %2$s
+               k.value, %4$s * count(*), %2$s,
+               impact_hist(f.waiting_minutes, %4$s) filter (where f.activity = 'QUEUE_SERVED')
           from %5$I f cross join (values ('D'), ('M')) g(grain) %6$s
          group by 1, 2, 3, 4, 5
          order by 1, 2, 3, 4, 5
-        on conflict (dim, grain, day, lab_id, value) do update set facts = r.facts + excluded.facts, %3$s$q$,
-        names, sums, adds, sign, source, impact_rollup_dims()),
-    format($q$
-        insert into impact_wait_rollup as w (dim, grain, day, lab_id, value, minutes, n)
-        select k.dim, g.grain, case g.grain when 'D' then f.day else date_trunc('month', f.day)::date end, f.lab_id,
-               k.value, f.waiting_minutes, %1$s * count(*)
-          from %2$I f cross join (values ('D'), ('M')) g(grain) %3$s
-         where f.activity = 'QUEUE_SERVED' and f.waiting_minutes is not null
-         group by 1, 2, 3, 4, 5, 6
-         order by 1, 2, 3, 4, 5, 6
-        on conflict (dim, grain, day, lab_id, value, minutes) do update set n = w.n + excluded.n$q$,
-        sign, source, impact_rollup_dims())];
+        on conflict (dim, grain, day, lab_id, value) do update set facts = r.facts + excluded.facts, %3$s,
+            waits = impact_hist_add(r.waits, excluded.waits)$q$,
+        names, sums, adds, sign, source, impact_rollup_dims());
 END
 $f$;
 
--- Recomputes both tables from impact_fact: for the migration of existing data and for bulk loads (DemoFacts).
+-- Recomputes the rollup from impact_fact: for the migration of existing data and for bulk loads (DemoFacts).
 -- Days from the facts, months from the days.
 CREATE FUNCTION impact_rollup_rebuild() RETURNS VOID LANGUAGE plpgsql AS $f$
 DECLARE
@@ -144,53 +166,37 @@ BEGIN
            string_agg(format('%I', m.name), ', ')
       INTO sums, totals, names
       FROM impact_rollup_measures() m;
-    TRUNCATE impact_rollup, impact_wait_rollup;
+    PERFORM set_config('work_mem', '256MB', true);
+    TRUNCATE impact_rollup;
     EXECUTE format($q$
-        insert into impact_rollup (dim, grain, day, lab_id, value, facts, %1$s)
-        select k.dim, 'D', f.day, f.lab_id, k.value, count(*), %2$s
+        insert into impact_rollup (dim, grain, day, lab_id, value, facts, %1$s, waits)
+        select k.dim, 'D', f.day, f.lab_id, k.value, count(*), %2$s,
+               impact_hist(f.waiting_minutes, 1) filter (where f.activity = 'QUEUE_SERVED')
           from impact_fact f %3$s
          group by 1, 3, 4, 5
          order by 1, 3, 4, 5$q$, names, sums, impact_rollup_dims());
     EXECUTE format($q$
-        insert into impact_rollup (dim, grain, day, lab_id, value, facts, %1$s)
-        select dim, 'M', date_trunc('month', day)::date, lab_id, value, sum(facts), %2$s
+        insert into impact_rollup (dim, grain, day, lab_id, value, facts, %1$s, waits)
+        select dim, 'M', date_trunc('month', day)::date, lab_id, value, sum(facts), %2$s, impact_hist_sum(waits)
           from impact_rollup where grain = 'D'
          group by 1, 3, 4, 5
          order by 1, 3, 4, 5$q$, names, totals);
-    EXECUTE format($q$
-        insert into impact_wait_rollup (dim, grain, day, lab_id, value, minutes, n)
-        select k.dim, 'D', f.day, f.lab_id, k.value, f.waiting_minutes, count(*)
-          from impact_fact f %1$s
-         where f.activity = 'QUEUE_SERVED' and f.waiting_minutes is not null
-         group by 1, 3, 4, 5, 6$q$, impact_rollup_dims());
-    INSERT INTO impact_wait_rollup (dim, grain, day, lab_id, value, minutes, n)
-    SELECT dim, 'M', date_trunc('month', day)::date, lab_id, value, minutes, sum(n)
-      FROM impact_wait_rollup WHERE grain = 'D'
-     GROUP BY 1, 3, 4, 5, 6;
     ANALYZE impact_rollup;
-    ANALYZE impact_wait_rollup;
 END
 $f$;
 
 CREATE FUNCTION impact_rollup_trigger() RETURNS TRIGGER LANGUAGE plpgsql AS $f$
-DECLARE
-    statement TEXT;
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
-        TRUNCATE impact_rollup, impact_wait_rollup;
+        TRUNCATE impact_rollup;
         RETURN NULL;
     END IF;
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        FOREACH statement IN ARRAY impact_rollup_delta('old_facts', -1) LOOP
-            EXECUTE statement;
-        END LOOP;
+        EXECUTE impact_rollup_delta('old_facts', -1);
         DELETE FROM impact_rollup WHERE facts = 0;
-        DELETE FROM impact_wait_rollup WHERE n = 0;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        FOREACH statement IN ARRAY impact_rollup_delta('new_facts', 1) LOOP
-            EXECUTE statement;
-        END LOOP;
+        EXECUTE impact_rollup_delta('new_facts', 1);
     END IF;
     RETURN NULL;
 END

@@ -133,41 +133,34 @@ class FactQueries {
     }
 
     Result fromRollup(Filter filter, Dimension by, Dimension period) {
-        List<Part> parts = List.of(new Part("T", "", null, false), Part.of("B", by), Part.of("P", period),
-                Part.of("D", Dimension.STADTTEIL));
-        Map<String, Map<String, Map<Integer, Long>>> waits = new LinkedHashMap<>();
+        // As in the facts query: when the breakdown is the period or the Stadtteil, it is the trend or the districts
+        // too (ImpactService takes it from the breakdown), and that part stays empty.
+        List<Part> parts = new ArrayList<>(List.of(new Part("T", "", null, false), Part.of("B", by)));
+        if (by != period) {
+            parts.add(Part.of("P", period));
+        }
+        if (by != Dimension.STADTTEIL) {
+            parts.add(Part.of("D", Dimension.STADTTEIL));
+        }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         for (Part part : parts) {
             sql.append(sql.isEmpty() ? "" : " union all ").append("select '").append(part.tag()).append("' as part, ")
-                    .append(part.key() == null ? "null::text" : part.key()).append(" as k, r.minutes, sum(r.n) as n")
-                    .append(" from impact_wait_rollup r where ")
-                    .append(rollupWhere(filter, part, params)).append(" group by 2, 3");
-        }
-        jdbc.query(sql.toString(), rs -> {
-            waits.computeIfAbsent(rs.getString("part"), p -> new LinkedHashMap<>())
-                    .computeIfAbsent(rs.getString("k"), k -> new java.util.TreeMap<>())
-                    .merge(rs.getInt("minutes"), rs.getLong("n"), Long::sum);
-        }, params.toArray());
-
-        params.clear();
-        sql.setLength(0);
-        for (Part part : parts) {
-            sql.append(sql.isEmpty() ? "" : " union all ").append("select '").append(part.tag()).append("' as part, ")
                     .append(part.key() == null ? "null::text" : part.key()).append(" as k, ").append(ROLLUP_SUMS)
-                    .append(" from impact_rollup r where ").append(rollupWhere(filter, part, params))
-                    .append(part.key() == null ? "" : " group by 2");
+                    .append(", impact_hist_sum(r.waits) as waits from impact_rollup r where ")
+                    .append(rollupWhere(filter, part, params)).append(part.key() == null ? "" : " group by 2");
         }
         Map<String, Map<String, Counts>> answers = new LinkedHashMap<>();
         parts.forEach(part -> answers.put(part.tag(), new LinkedHashMap<>()));
         jdbc.query(sql.toString(), rs -> {
             String part = rs.getString("part");
             String key = rs.getString("k");
-            Map<Integer, Long> histogram = waits.getOrDefault(part, Map.of()).get(key);
-            answers.get(part).put(key, counts(rs, histogram == null ? null : median(histogram)));
+            java.sql.Array waits = rs.getArray("waits");
+            answers.get(part).put(key, counts(rs, waits == null ? null : median(histogram((Integer[]) waits.getArray()))));
         }, params.toArray());
         Counts total = answers.get("T").values().stream().findFirst().orElseGet(Counts::empty);
-        return new Result(total, answers.get("B"), answers.get("P"), answers.get("D"));
+        return new Result(total, answers.get("B"), answers.getOrDefault("P", new LinkedHashMap<>()),
+                answers.getOrDefault("D", new LinkedHashMap<>()));
     }
 
     /** The rollup rows of a part: its dimension, the labs, and the period as whole months plus the days around them. */
@@ -195,8 +188,19 @@ class FactQueries {
         return where.append(filter.labs().isEmpty() ? "null)" : ")").toString();
     }
 
+    /** The rollup's histogram (index = minutes) as minutes → tickets. */
+    static java.util.SortedMap<Integer, Long> histogram(Integer[] counts) {
+        java.util.SortedMap<Integer, Long> histogram = new java.util.TreeMap<>();
+        for (int minutes = 0; minutes < counts.length; minutes++) {
+            if (counts[minutes] != null && counts[minutes] != 0) {
+                histogram.put(minutes, counts[minutes].longValue());
+            }
+        }
+        return histogram;
+    }
+
     /** percentile_cont(0.5) over a histogram of waiting minutes, computed as PostgreSQL does (linear interpolation). */
-    static Double median(Map<Integer, Long> histogram) {
+    static Double median(java.util.SortedMap<Integer, Long> histogram) {
         long rows = histogram.values().stream().mapToLong(Long::longValue).sum();
         if (rows <= 0) {
             return null;

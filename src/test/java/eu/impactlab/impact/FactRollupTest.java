@@ -168,11 +168,14 @@ class FactRollupTest extends AbstractIntegrationTest {
         String rollup = "select dim, grain, day, lab_id, value, facts, appointments, walk_ins, short_help, solved, "
                 + "other_language, attendance, technical_women, queue_served, score_5 from impact_rollup "
                 + "where day between '2006-12-01' and '2008-12-31' order by 1, 2, 3, 4, 5";
-        String waits = "select * from impact_wait_rollup where day between '2006-12-01' and '2008-12-31' order by 1, 2, 3, 4, 5, 6";
+        // the histograms may differ in trailing zeros (a deleted ticket leaves a 0), so they are compared without them
+        String waits = "select dim, grain, day, lab_id, value, rtrim(array_to_string(waits, ','), ',0') as waits "
+                + "from impact_rollup where day between '2006-12-01' and '2008-12-31' and waits is not null "
+                + "and exists (select 1 from unnest(waits) n where n <> 0) order by 1, 2, 3, 4, 5";
         List<Map<String, Object>> kept = jdbc.sql(rollup).query().listOfRows();
         List<Map<String, Object>> keptWaits = jdbc.sql(waits).query().listOfRows();
-        assertThat(kept).isNotEmpty();
-        assertThat(keptWaits).isNotEmpty();
+        assertThat(kept).hasSizeGreaterThan(1000);
+        assertThat(keptWaits).hasSizeGreaterThan(100);
         transactions.executeWithoutResult(s -> jdbc.sql("select impact_rollup_rebuild()").query().listOfRows());
         assertThat(jdbc.sql(rollup).query().listOfRows()).isEqualTo(kept);
         assertThat(jdbc.sql(waits).query().listOfRows()).isEqualTo(keptWaits);
