@@ -59,6 +59,8 @@ class FactQueries {
             coalesce(sum(f.cases) filter (where f.activity = 'FEEDBACK' and f.score = 5), 0) as score_5
             """.replace("CONS", CONSULTATION);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactQueries.class);
+
     private final JdbcTemplate jdbc;
 
     FactQueries(JdbcTemplate jdbc) {
@@ -88,6 +90,7 @@ class FactQueries {
                 + "grouping(f.stadtteil) as g_district, " + byKey + " as k_by, " + period.sql() + " as k_period, "
                 + "f.stadtteil as k_district, " + AGGREGATES + " from impact_fact f where " + where
                 + " group by grouping sets ((" + byKey + "), (" + period.sql() + "), (f.stadtteil), ())";
+        debug(sql, params);
         jdbc.query(sql, rs -> {
             Counts counts = counts(rs, median(rs));
             if (rs.getInt("g_by") == 0) {
@@ -150,6 +153,7 @@ class FactQueries {
                     .append(", impact_hist_sum(r.waits) as waits from impact_rollup r where ")
                     .append(rollupWhere(filter, part, params)).append(part.key() == null ? "" : " group by 2");
         }
+        debug(sql.toString(), params);
         Map<String, Map<String, Counts>> answers = new LinkedHashMap<>();
         parts.forEach(part -> answers.put(part.tag(), new LinkedHashMap<>()));
         jdbc.query(sql.toString(), rs -> {
@@ -186,6 +190,27 @@ class FactQueries {
             params.add(filter.labs().get(i));
         }
         return where.append(filter.labs().isEmpty() ? "null)" : ")").toString();
+    }
+
+    /**
+     * Logs a query with its parameters written in (dates, lab ids and values from fixed lists, nothing personal), at
+     * debug level, so bench/impact.sh can time the bare SQL of a dashboard request with psql.
+     */
+    private static void debug(String sql, List<Object> params) {
+        if (log.isDebugEnabled()) {
+            StringBuilder inlined = new StringBuilder();
+            int param = 0;
+            for (char c : sql.toCharArray()) {
+                if (c == '?' && param < params.size()) {
+                    Object value = params.get(param++);
+                    inlined.append(value instanceof Number ? value.toString()
+                            : "'" + String.valueOf(value).replace("'", "''") + "'");
+                } else {
+                    inlined.append(c == '\n' ? ' ' : c);
+                }
+            }
+            log.debug("impact query: {}", inlined);
+        }
     }
 
     /** The rollup's histogram (index = minutes) as minutes → tickets. */
