@@ -17,8 +17,8 @@ base="http://localhost:$port"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
-IMPACTLAB_DATA_DIR="$data" IMPACTLAB_DEMO_FACTS=$facts PORT=$port LOGGING_LEVEL_EU_IMPACTLAB_IMPACT_FACTQUERIES=DEBUG \
-  java ${JAVA_OPTS:-} -jar "$jar" > "$dir/app.log" 2>&1 &
+IMPACTLAB_DATA_DIR="$data" IMPACTLAB_DEMO_FACTS=$facts PORT=$port \
+  java ${JAVA_OPTS:-} -jar "$jar" --logging.level.eu.impactlab.impact.FactQueries=DEBUG > "$dir/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 until curl -fs "$base/actuator/health" | grep -q '"UP"' && grep -q "Started ImpactLabApplication" "$dir/app.log" \
