@@ -20,7 +20,12 @@ start=$(date +%s.%N)
 IMPACTLAB_DATA_DIR="$data" IMPACTLAB_DEMO_FACTS=$facts PORT=$port \
   java ${JAVA_OPTS:-} -jar "$jar" --logging.level.eu.impactlab.impact.FactQueries=DEBUG > "$dir/app.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+cleanup() { # stop the app, wait until its PostgreSQL is down, then remove the temporary directory
+  kill $pid 2>/dev/null; wait $pid 2>/dev/null
+  for _ in $(seq 1 40); do [ -f "$data/postgres/postmaster.pid" ] || break; sleep 0.5; done
+  rm -rf "$dir"
+}
+trap cleanup EXIT
 until curl -fs "$base/actuator/health" | grep -q '"UP"' && grep -q "Started ImpactLabApplication" "$dir/app.log" \
     && { grep -q "synthetic impact facts" "$dir/app.log" || [ -n "${DATA_DIR:-}" ]; }; do
   sleep 0.5
