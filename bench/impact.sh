@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): the impact dashboard and the CSV export over 2,000,000 synthetic facts (ten years, three labs),
-# beside the bare SQL aggregate the dashboard runs, timed with psql against the embedded PostgreSQL.
+# Benchmark (not a test): the impact dashboard and its exports over 2,000,000 synthetic facts (ten years, three labs),
+# beside the bare SQL of the very query each request ran (logged by FactQueries at debug level, replayed with psql
+# EXPLAIN ANALYZE against the embedded PostgreSQL), so the ratio shows what the app adds.
 # Usage: ./mvnw -B package -DskipTests && bench/impact.sh [requests per case, default 50] [facts, default 2000000]
+# DATA_DIR=/some/dir keeps the data directory (a second run skips the 2,000,000-fact load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
@@ -10,18 +12,30 @@ port=${PORT:-18081}
 jar=target/impactlab.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 1; }
 dir=$(mktemp -d /tmp/impactlab-bench-impact-XXXX)
+data=${DATA_DIR:-$dir/data}
 base="http://localhost:$port"
 
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
-IMPACTLAB_DATA_DIR="$dir/data" IMPACTLAB_DEMO_FACTS=$facts PORT=$port java ${JAVA_OPTS:-} -jar "$jar" > "$dir/app.log" 2>&1 &
+IMPACTLAB_DATA_DIR="$data" IMPACTLAB_DEMO_FACTS=$facts PORT=$port \
+  java ${JAVA_OPTS:-} -jar "$jar" --logging.level.eu.impactlab.impact.FactQueries=DEBUG > "$dir/app.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
-until grep -q "synthetic impact facts" "$dir/app.log" && curl -fs "$base/actuator/health" | grep -q '"UP"'; do
+cleanup() { # stop the app, wait until its PostgreSQL is down, then remove the temporary directory
+  kill $pid 2>/dev/null; wait $pid 2>/dev/null
+  for _ in $(seq 1 40); do [ -f "$data/postgres/postmaster.pid" ] || break; sleep 0.5; done
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+until curl -fs "$base/actuator/health" | grep -q '"UP"' && grep -q "Started ImpactLabApplication" "$dir/app.log" \
+    && { grep -q "synthetic impact facts" "$dir/app.log" || [ -n "${DATA_DIR:-}" ]; }; do
   sleep 0.5
   kill -0 $pid 2>/dev/null || { echo "app died:"; tail -30 "$dir/app.log"; exit 1; }
 done
-echo "healthy with data after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s; $(grep -o 'Generated.*' "$dir/app.log")"
-pgport=$(grep -o 'running on port [0-9]*' "$dir/app.log" | grep -o '[0-9]*$')
+sleep 2
+echo "healthy with data after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s; $(grep -o 'Generated.*' "$dir/app.log" || echo 'facts were already there')"
+pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
+psql() { command psql -h localhost -p "$pgport" -U postgres -d postgres "$@"; }
+echo "facts in the table: $(psql -At -c 'select count(*) from impact_fact'), rollup rows: $(psql -At -c 'select count(*) from impact_rollup')"
 
 login() { # $1 = user; cookie jar in $dir/$1.cookies
   local jar="$dir/$1.cookies" csrf
@@ -30,19 +44,51 @@ login() { # $1 = user; cookie jar in $dir/$1.cookies
     --data-urlencode "_csrf=$csrf" "$base/login"
 }
 
-percentiles() { # reads seconds, one per line; prints p50 and p95 in ms
-  sort -n | awk '{a[NR]=$1} END {p50=a[int((NR+1)*0.5)]; i=int(NR*0.95+0.999); if (i>NR) i=NR; printf "p50 %6.0f ms   p95 %6.0f ms   (n=%d)\n", p50*1000, a[i]*1000, NR}'
+percentiles() { # reads seconds, one per line; prints "p50 p95" in ms
+  sort -n | awk '{a[NR]=$1} END {p50=a[int((NR+1)*0.5)]; i=int(NR*0.95+0.999); if (i>NR) i=NR; printf "%.0f %.0f\n", p50*1000, a[i]*1000}'
 }
 
+bare() { # $1 = SQL; 10 runs of EXPLAIN ANALYZE, "p50 p95" of the execution time in ms
+  for _ in $(seq 1 10); do
+    psql -At -c "set work_mem = '64MB'" -c "explain (analyze, timing off) $1" | grep -o 'Execution Time: [0-9.]*' | grep -o '[0-9.]*$' | awk '{print $1/1000}'
+  done | percentiles
+}
+
+echo
+echo "| case | app p50 | app p95 | bare SQL p50 | bare SQL p95 | app p50 / SQL p50 | load (1 min) |"
+echo "|---|---|---|---|---|---|---|"
 measure() { # $1 = label, $2 = user, $3 = path
   curl -fs -o /dev/null -b "$dir/$2.cookies" "$base$3"   # warm-up
-  printf "%-44s " "$1"
-  for _ in $(seq 1 "$n"); do curl -fs -o /dev/null -w '%{time_total}\n' -b "$dir/$2.cookies" "$base$3"; done | percentiles
+  local app sql query
+  app=$(for _ in $(seq 1 "$n"); do curl -fs -o /dev/null -w '%{time_total}\n' -b "$dir/$2.cookies" "$base$3"; done | percentiles)
+  query=$(grep -o 'impact query: .*' "$dir/app.log" | tail -1 | sed 's/^impact query: //')
+  sql=$(bare "$query")
+  echo "| $1 | ${app% *} ms | ${app#* } ms | ${sql% *} ms | ${sql#* } ms | $(echo "scale=1; ${app% *} / ${sql% *}" | bc) | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 
-sql() { # $1 = label, $2 = where clause
-  local q="explain (analyze, timing off) select grouping(f.lab_id) g1, grouping(date_trunc('month', f.day)) g2, grouping(f.stadtteil) g3,
-      f.lab_id, date_trunc('month', f.day), f.stadtteil,
+login funder
+login coordinator
+year="from=$(date -d '1 year ago' +%F)&to=$(date +%F)"
+ten="from=$(date -d '10 years ago + 1 day' +%F)&to=$(date +%F)"
+measure "dashboard, funder, all labs, 1 year (by month)"      funder      "/impact?$year"
+measure "dashboard, funder, all labs, 10 years (by month)"    funder      "/impact?$ten"
+measure "dashboard, coordinator, Gröpelingen, 1 year"        coordinator "/impact?$year"
+measure "dashboard, coordinator, Gröpelingen, 10 years, by year" coordinator "/impact?$ten&by=year"
+measure "dashboard, funder, 1 year, by topic"                 funder      "/impact?$year&by=topic"
+measure "dashboard, funder, 10 years, by topic"               funder      "/impact?$ten&by=topic"
+measure "dashboard, funder, 10 years, by Stadtteil"           funder      "/impact?$ten&by=stadtteil"
+measure "dashboard, funder, 10 years, by lab"                 funder      "/impact?$ten&by=lab"
+measure "dashboard, funder, 1 year, filter gender (facts)"    funder      "/impact?$year&gender=FEMALE"
+measure "dashboard, funder, 10 years, filter gender (facts)"  funder      "/impact?$ten&gender=FEMALE"
+measure "CSV export, funder, 1 year"                          funder      "/impact/export.csv?$year"
+measure "XLSX export, funder, 1 year"                         funder      "/impact/export.xlsx?$year"
+measure "PDF report, funder, 1 year"                          funder      "/impact/report.pdf?$year"
+
+echo
+echo "For comparison, the facts query (no rollup) for the whole dashboard, all labs:"
+labs=$(psql -At -c "select string_agg(id::text, ', ') from lab")
+for span in 365 3650; do
+  q="select grouping(date_trunc('month', f.day)::date::text) g2, grouping(f.stadtteil) g3, date_trunc('month', f.day)::date::text, f.stadtteil,
       sum(f.cases) filter (where f.activity = 'APPOINTMENT'), sum(f.cases) filter (where f.activity = 'WALK_IN'),
       sum(f.cases) filter (where f.activity = 'SHORT_HELP'), sum(f.cases) filter (where f.activity = 'BOOKING'),
       sum(f.cases) filter (where f.activity = 'CANCELLATION'), sum(f.cases) filter (where f.activity = 'NO_SHOW'),
@@ -52,26 +98,8 @@ sql() { # $1 = label, $2 = where clause
       sum(f.cases) filter (where f.activity = 'COURSE_COMPLETION'), sum(f.cases) filter (where f.technical and f.gender = 'FEMALE'),
       percentile_cont(0.5) within group (order by f.waiting_minutes) filter (where f.activity = 'QUEUE_SERVED'),
       sum(f.cases) filter (where f.score = 5)
-    from impact_fact f where $2
-    group by grouping sets ((f.lab_id), (date_trunc('month', f.day)), (f.stadtteil), ())"
-  printf "%-44s " "$1"
-  for _ in $(seq 1 10); do
-    psql -h localhost -p "$pgport" -U postgres -d postgres -At -c "$q" | grep -o 'Execution Time: [0-9.]*' | grep -o '[0-9.]*$' | awk '{print $1/1000}'
-  done | percentiles
-}
-
-login funder
-login coordinator
-year="from=$(date -d '1 year ago' +%F)&to=$(date +%F)"
-ten="from=$(date -d '10 years ago + 1 day' +%F)&to=$(date +%F)"
-echo "facts in the table: $(psql -h localhost -p "$pgport" -U postgres -d postgres -At -c 'select count(*) from impact_fact')"
-measure "dashboard, funder, all labs, 1 year"        funder      "/impact?$year&by=lab"
-measure "dashboard, funder, all labs, 10 years"      funder      "/impact?$ten&by=lab"
-measure "dashboard, coordinator, Gröpelingen, 1 year" coordinator "/impact?$year&by=month"
-measure "dashboard, coordinator, Gröpelingen, 10 years" coordinator "/impact?$ten&by=year"
-measure "dashboard, funder, 10 years, by topic"      funder      "/impact?$ten&by=topic"
-measure "CSV export, funder, 1 year"                 funder      "/impact/export.csv?$year&by=month"
-measure "PDF report, funder, 1 year"                 funder      "/impact/report.pdf?$year&by=lab"
-sql "bare SQL, all labs, 1 year"   "f.day between current_date - 365 and current_date and f.lab_id in (1, 2, 3)"
-sql "bare SQL, all labs, 10 years" "f.day between current_date - 3650 and current_date and f.lab_id in (1, 2, 3)"
-sql "bare SQL, Gröpelingen, 1 year" "f.day between current_date - 365 and current_date and f.lab_id in (1)"
+    from impact_fact f where f.day between current_date - $span and current_date and f.lab_id in ($labs)
+    group by grouping sets ((date_trunc('month', f.day)::date::text), (f.stadtteil), ())"
+  r=$(bare "$q")
+  echo "- $span days: p50 ${r% *} ms, p95 ${r#* } ms (load $(cut -d' ' -f1 /proc/loadavg))"
+done

@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Synthetic, realistic facts for an empty demo database, in one INSERT … SELECT over generate_series: ten years
@@ -34,13 +35,15 @@ class DemoFacts implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final LabService labs;
     private final String configured;
+    private final TransactionTemplate transactions;
 
     DemoFacts(DemoDataPolicy policy, JdbcTemplate jdbc, LabService labs,
-            @Value("${impactlab.demo-facts:}") String configured) {
+            @Value("${impactlab.demo-facts:}") String configured, TransactionTemplate transactions) {
         this.policy = policy;
         this.jdbc = jdbc;
         this.labs = labs;
         this.configured = configured;
+        this.transactions = transactions;
     }
 
     @Override
@@ -149,8 +152,24 @@ class DemoFacts implements ApplicationRunner {
                 from p
                 order by 2
                 """.replace("LABS", labValues).replace("DAYS", Integer.toString(years * 365 - 1)).replace("BEZIRK", bezirk);
-        // in day order, as real facts arrive: a period's rows then lie together on disk, which a period query needs
-        jdbc.update(sql, n);
+        // In day order, as real facts arrive: a period's rows then lie together on disk, which a period query needs.
+        // One bulk load: the rollup is recomputed once at the end instead of by the per-statement trigger (which
+        // would explode the whole load at once); both in one transaction, so nobody sees facts without their rollup.
+        // The secondary indexes are dropped for the load and built again after it (sorting once is much faster than
+        // two million index inserts); the unique index behind the event id constraint stays.
+        transactions.executeWithoutResult(status -> {
+            List<Map<String, Object>> indexes = jdbc.queryForList("""
+                    select i.indexname, i.indexdef from pg_indexes i
+                    where i.schemaname = current_schema() and i.tablename = 'impact_fact'
+                      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)""");
+            jdbc.execute("set local maintenance_work_mem = '256MB'");
+            jdbc.execute("alter table impact_fact disable trigger impact_fact_rollup_insert");
+            indexes.forEach(index -> jdbc.execute("drop index " + index.get("indexname")));
+            jdbc.update(sql, n);
+            indexes.forEach(index -> jdbc.execute((String) index.get("indexdef")));
+            jdbc.execute("alter table impact_fact enable trigger impact_fact_rollup_insert");
+            jdbc.execute("select impact_rollup_rebuild()");
+        });
         jdbc.execute("analyze impact_fact");
     }
 

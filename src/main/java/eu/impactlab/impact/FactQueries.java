@@ -59,14 +59,25 @@ class FactQueries {
             coalesce(sum(f.cases) filter (where f.activity = 'FEEDBACK' and f.score = 5), 0) as score_5
             """.replace("CONS", CONSULTATION);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactQueries.class);
+
     private final JdbcTemplate jdbc;
 
     FactQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Runs inside the caller's read-only transaction, so the larger sort memory applies to these queries only. */
+    /**
+     * The figures of a question. Without a filter on a fact attribute (activity, topic, ...) they come from the rollup
+     * ({@code impact_rollup}, V18): whole months from monthly rows, the days around them from daily rows, so ten
+     * years are a few thousand rows. With such a filter they come from the facts.
+     */
     Result run(Filter filter, Dimension by, Dimension period) {
+        return filter.narrowed() ? fromFacts(filter, by, period) : fromRollup(filter, by, period);
+    }
+
+    /** Runs inside the caller's read-only transaction, so the larger sort memory applies to these queries only. */
+    Result fromFacts(Filter filter, Dimension by, Dimension period) {
         jdbc.execute("set local work_mem = '64MB'");
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
@@ -79,8 +90,9 @@ class FactQueries {
                 + "grouping(f.stadtteil) as g_district, " + byKey + " as k_by, " + period.sql() + " as k_period, "
                 + "f.stadtteil as k_district, " + AGGREGATES + " from impact_fact f where " + where
                 + " group by grouping sets ((" + byKey + "), (" + period.sql() + "), (f.stadtteil), ())";
+        debug(sql, params);
         jdbc.query(sql, rs -> {
-            Counts counts = counts(rs);
+            Counts counts = counts(rs, median(rs));
             if (rs.getInt("g_by") == 0) {
                 breakdown.put(rs.getString("k_by"), counts);
             } else if (rs.getInt("g_period") == 0) {
@@ -95,10 +107,151 @@ class FactQueries {
             breakdown.clear();
             jdbc.query("select " + by.sql() + " as k, " + AGGREGATES + " from impact_fact f" + by.unnest() + " where "
                     + where + " group by 1", rs -> {
-                        breakdown.put(rs.getString("k"), counts(rs));
+                        breakdown.put(rs.getString("k"), counts(rs, median(rs)));
                     }, params.toArray());
         }
         return new Result(total[0], breakdown, trend, districts);
+    }
+
+    /** The rollup's measure columns, in the order of {@link #AGGREGATES}. */
+    private static final List<String> ROLLUP_COLUMNS = List.of("appointments", "walk_ins", "short_help", "bookings",
+            "cancellations", "no_shows", "solved", "referrals", "first_visits", "with_language", "other_language",
+            "registrations", "attendance", "completions", "technical", "technical_women", "queue_served", "score_1",
+            "score_2", "score_3", "score_4", "score_5");
+
+    private static final String ROLLUP_SUMS = ROLLUP_COLUMNS.stream()
+            .map(c -> "coalesce(sum(r." + c + "), 0) as " + c).collect(java.util.stream.Collectors.joining(", "));
+
+    /** One part of the answer: which rollup rows (dimension), keyed how, and whether months may stand for days. */
+    private record Part(String tag, String dim, String key, boolean daysOnly) {
+
+        static Part of(String tag, Dimension dimension) {
+            return switch (dimension) {
+                case LAB -> new Part(tag, "", "r.lab_id::text", false);
+                case WEEK, MONTH, QUARTER, YEAR -> new Part(tag, "",
+                        "date_trunc('" + dimension.param() + "', r.day)::date::text", dimension == Dimension.WEEK);
+                default -> new Part(tag, dimension.param(), "r.value", false);
+            };
+        }
+    }
+
+    Result fromRollup(Filter filter, Dimension by, Dimension period) {
+        // As in the facts query: when the breakdown is the period or the Stadtteil, it is the trend or the districts
+        // too (ImpactService takes it from the breakdown), and that part stays empty.
+        List<Part> parts = new ArrayList<>(List.of(new Part("T", "", null, false), Part.of("B", by)));
+        if (by != period) {
+            parts.add(Part.of("P", period));
+        }
+        if (by != Dimension.STADTTEIL) {
+            parts.add(Part.of("D", Dimension.STADTTEIL));
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        for (Part part : parts) {
+            sql.append(sql.isEmpty() ? "" : " union all ").append("select '").append(part.tag()).append("' as part, ")
+                    .append(part.key() == null ? "null::text" : part.key()).append(" as k, ").append(ROLLUP_SUMS)
+                    .append(", impact_hist_sum(r.waits) as waits from impact_rollup r where ")
+                    .append(rollupWhere(filter, part, params)).append(part.key() == null ? "" : " group by 2");
+        }
+        debug(sql.toString(), params);
+        Map<String, Map<String, Counts>> answers = new LinkedHashMap<>();
+        parts.forEach(part -> answers.put(part.tag(), new LinkedHashMap<>()));
+        jdbc.query(sql.toString(), rs -> {
+            String part = rs.getString("part");
+            String key = rs.getString("k");
+            java.sql.Array waits = rs.getArray("waits");
+            answers.get(part).put(key, counts(rs, waits == null ? null : median(histogram((Integer[]) waits.getArray()))));
+        }, params.toArray());
+        Counts total = answers.get("T").values().stream().findFirst().orElseGet(Counts::empty);
+        return new Result(total, answers.get("B"), answers.getOrDefault("P", new LinkedHashMap<>()),
+                answers.getOrDefault("D", new LinkedHashMap<>()));
+    }
+
+    /** The rollup rows of a part: its dimension, the labs, and the period as whole months plus the days around them. */
+    private static String rollupWhere(Filter filter, Part part, List<Object> params) {
+        StringBuilder where = new StringBuilder("r.dim = ?");
+        params.add(part.dim());
+        java.time.LocalDate from = filter.from();
+        java.time.LocalDate to = filter.to();
+        java.time.LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        java.time.LocalDate monthsTo = to.plusDays(1).withDayOfMonth(1); // exclusive
+        if (part.daysOnly() || !monthsFrom.isBefore(monthsTo)) {
+            where.append(" and r.grain = 'D' and r.day between ? and ?");
+            params.add(from);
+            params.add(to);
+        } else {
+            where.append(" and ((r.grain = 'M' and r.day >= ? and r.day < ?)"
+                    + " or (r.grain = 'D' and (r.day between ? and ? or r.day between ? and ?)))");
+            params.addAll(List.of(monthsFrom, monthsTo, from, monthsFrom.minusDays(1), monthsTo, to));
+        }
+        where.append(" and r.lab_id in (");
+        for (int i = 0; i < filter.labs().size(); i++) {
+            where.append(i == 0 ? "?" : ", ?");
+            params.add(filter.labs().get(i));
+        }
+        return where.append(filter.labs().isEmpty() ? "null)" : ")").toString();
+    }
+
+    /**
+     * Logs a query with its parameters written in (dates, lab ids and values from fixed lists, nothing personal), at
+     * debug level, so bench/impact.sh can time the bare SQL of a dashboard request with psql.
+     */
+    private static void debug(String sql, List<Object> params) {
+        if (log.isDebugEnabled()) {
+            StringBuilder inlined = new StringBuilder();
+            int param = 0;
+            for (char c : sql.toCharArray()) {
+                if (c == '?' && param < params.size()) {
+                    Object value = params.get(param++);
+                    inlined.append(value instanceof Number ? value.toString()
+                            : "'" + String.valueOf(value).replace("'", "''") + "'");
+                } else {
+                    inlined.append(c == '\n' ? ' ' : c);
+                }
+            }
+            log.debug("impact query: {}", inlined);
+        }
+    }
+
+    /** The rollup's histogram (index = minutes) as minutes → tickets. */
+    static java.util.SortedMap<Integer, Long> histogram(Integer[] counts) {
+        java.util.SortedMap<Integer, Long> histogram = new java.util.TreeMap<>();
+        for (int minutes = 0; minutes < counts.length; minutes++) {
+            if (counts[minutes] != null && counts[minutes] != 0) {
+                histogram.put(minutes, counts[minutes].longValue());
+            }
+        }
+        return histogram;
+    }
+
+    /** percentile_cont(0.5) over a histogram of waiting minutes, computed as PostgreSQL does (linear interpolation). */
+    static Double median(java.util.SortedMap<Integer, Long> histogram) {
+        long rows = histogram.values().stream().mapToLong(Long::longValue).sum();
+        if (rows <= 0) {
+            return null;
+        }
+        double position = 0.5 * (rows - 1);
+        long first = (long) Math.floor(position);
+        long second = (long) Math.ceil(position);
+        Integer firstValue = null;
+        Integer secondValue = null;
+        long seen = 0;
+        for (Map.Entry<Integer, Long> entry : histogram.entrySet()) {
+            long next = seen + entry.getValue();
+            if (firstValue == null && first < next) {
+                firstValue = entry.getKey();
+            }
+            if (second < next) {
+                secondValue = entry.getKey();
+                break;
+            }
+            seen = next;
+        }
+        if (first == second) {
+            return (double) firstValue;
+        }
+        double proportion = position - first;
+        return firstValue + (secondValue - (double) firstValue) * proportion;
     }
 
     /** Cases per lab id and activity in a period, for the open data feed. */
@@ -141,7 +294,12 @@ class FactQueries {
         }
     }
 
-    private static Counts counts(ResultSet rs) throws SQLException {
+    private static Double median(ResultSet rs) throws SQLException {
+        double median = rs.getDouble("median_wait");
+        return rs.wasNull() ? null : median;
+    }
+
+    private static Counts counts(ResultSet rs, Double median) throws SQLException {
         long[] v = new long[Measure.COUNT];
         set(v, Measure.APPOINTMENTS, rs.getLong("appointments"));
         set(v, Measure.WALK_INS, rs.getLong("walk_ins"));
@@ -175,8 +333,7 @@ class FactQueries {
             feedback += n;
         }
         set(v, Measure.FEEDBACK, feedback);
-        double median = rs.getDouble("median_wait");
-        return new Counts(v, rs.wasNull() ? null : median);
+        return new Counts(v, median);
     }
 
     private static void set(long[] values, Measure measure, long value) {

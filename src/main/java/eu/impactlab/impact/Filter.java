@@ -13,4 +13,10 @@ record Filter(LocalDate from, LocalDate to, List<Long> labs, String activity, St
     Filter {
         labs = List.copyOf(labs);
     }
+
+    /** Whether a filter on a fact attribute is set (the rollup holds no combinations of attributes). */
+    boolean narrowed() {
+        return activity != null || topic != null || targetGroup != null || language != null || ageBand != null
+                || gender != null;
+    }
 }
