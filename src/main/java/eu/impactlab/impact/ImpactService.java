@@ -388,7 +388,8 @@ public class ImpactService {
                     yield message("impact.period.week", locale, d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
                             Integer.toString(d.get(IsoFields.WEEK_BASED_YEAR)));
                 }
-                case MONTH -> key.substring(0, 7);
+                // "Jan. 2025", "يناير 2025": month names as people write them, digits Latin as everywhere on the site
+                case MONTH -> java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(LocalDate.parse(key));
                 case QUARTER -> {
                     LocalDate d = LocalDate.parse(key);
                     yield message("impact.period.quarter", locale, d.get(IsoFields.QUARTER_OF_YEAR),
