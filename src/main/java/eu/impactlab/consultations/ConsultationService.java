@@ -3,9 +3,10 @@ package eu.impactlab.consultations;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ContactRules;
 import eu.impactlab.platform.SecretTokens;
+import eu.impactlab.platform.SqlStates;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -30,10 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConsultationService {
 
     static final int MAX_NAME = 60;
-    static final int MAX_EMAIL = 120;
-    static final int MAX_PHONE = 40;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    private static final Pattern PHONE = Pattern.compile("^[+0-9][0-9 ()/-]{4,39}$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConsultationStore store;
@@ -149,15 +145,15 @@ public class ConsultationService {
                 });
                 return Optional.of(new BookingOutcome.Booked(booked, token));
             } catch (DataIntegrityViolationException e) {
-                String state = sqlState(e);
-                if ("23P01".equals(state)) {
+                String state = SqlStates.of(e);
+                if (SqlStates.EXCLUSION_VIOLATION.equals(state)) {
                     return Optional.empty(); // this helper was taken meanwhile: try the next one
                 }
-                if ("23505".equals(state) && request.idempotencyKey() != null
+                if (SqlStates.UNIQUE_VIOLATION.equals(state) && request.idempotencyKey() != null
                         && store.byIdempotencyKey(request.idempotencyKey()).isPresent()) {
                     return Optional.of(new BookingOutcome.Repeated(view(store.byIdempotencyKey(request.idempotencyKey()).get())));
                 }
-                if (!"23505".equals(state)) {
+                if (!SqlStates.UNIQUE_VIOLATION.equals(state)) {
                     throw e;
                 }
                 // a booking code or token that exists already: draw new ones
@@ -217,10 +213,10 @@ public class ConsultationService {
         if (name != null && name.strip().length() > MAX_NAME) {
             errors.put("name", "booking.error.nameLong");
         }
-        if (email != null && !email.isBlank() && (email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches())) {
+        if (!ContactRules.emailAcceptable(email)) {
             errors.put("email", "booking.error.email");
         }
-        if (phone != null && !phone.isBlank() && (phone.strip().length() > MAX_PHONE || !PHONE.matcher(phone.strip()).matches())) {
+        if (!ContactRules.phoneAcceptable(phone)) {
             errors.put("phone", "booking.error.phone");
         }
         if (!consent) {
@@ -314,7 +310,7 @@ public class ConsultationService {
                     }
                     return new BookingOutcome.Booked(moved, manageToken);
                 } catch (DataIntegrityViolationException e) {
-                    if (!"23P01".equals(sqlState(e))) {
+                    if (!SqlStates.EXCLUSION_VIOLATION.equals(SqlStates.of(e))) {
                         throw e;
                     }
                 }
@@ -384,14 +380,6 @@ public class ConsultationService {
         return SecretTokens.hash(token);
     }
 
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
 
     private static String trimToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

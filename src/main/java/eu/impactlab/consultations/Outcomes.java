@@ -1,5 +1,6 @@
 package eu.impactlab.consultations;
 
+import eu.impactlab.platform.SqlStates;
 import eu.impactlab.consultations.ConsultationCompleted.AgeBand;
 import eu.impactlab.consultations.ConsultationCompleted.FirstVisit;
 import eu.impactlab.consultations.ConsultationCompleted.Gender;

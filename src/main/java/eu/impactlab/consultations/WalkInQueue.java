@@ -1,5 +1,6 @@
 package eu.impactlab.consultations;
 
+import eu.impactlab.platform.SqlStates;
 import eu.impactlab.accounts.AccountService;
 import eu.impactlab.accounts.AccountView;
 import eu.impactlab.labs.LabAccess;

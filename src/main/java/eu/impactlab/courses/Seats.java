@@ -2,8 +2,9 @@ package eu.impactlab.courses;
 
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.BremenDistricts;
+import eu.impactlab.platform.ContactRules;
 import eu.impactlab.platform.SecretTokens;
-import java.sql.SQLException;
+import eu.impactlab.platform.SqlStates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,14 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Seats {
 
     static final int MAX_NAME = 80;
-    static final int MAX_EMAIL = 120;
-    static final int MAX_PHONE = 40;
     static final int MAX_IDEMPOTENCY_KEY = 80;
     static final Set<String> AGE_BANDS = Set.of("UNDER_18", "FROM_18_TO_29", "FROM_30_TO_44", "FROM_45_TO_64", "FROM_65",
             VisitorFacts.NOT_STATED);
     static final Set<String> GENDERS = Set.of("FEMALE", "MALE", "DIVERSE", VisitorFacts.NOT_STATED);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    private static final Pattern PHONE = Pattern.compile("^[+0-9][0-9 ()/-]{4,39}$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** What a cancellation did. */
@@ -111,7 +108,7 @@ class Seats {
             });
         } catch (DataIntegrityViolationException e) {
             // The same key came twice at once: the other one registered first.
-            if ("23505".equals(sqlState(e)) && request.idempotencyKey() != null) {
+            if (SqlStates.UNIQUE_VIOLATION.equals(SqlStates.of(e)) && request.idempotencyKey() != null) {
                 Optional<RegistrationOutcome> earlier = repeated(request);
                 if (earlier.isPresent()) {
                     return earlier.get();
@@ -215,10 +212,10 @@ class Seats {
 
     static Map<String, String> contactErrors(String email, String phone) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (email != null && !email.isBlank() && (email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches())) {
+        if (!ContactRules.emailAcceptable(email)) {
             errors.put("email", "courses.error.email");
         }
-        if (phone != null && !phone.isBlank() && (phone.strip().length() > MAX_PHONE || !PHONE.matcher(phone.strip()).matches())) {
+        if (!ContactRules.phoneAcceptable(phone)) {
             errors.put("phone", "courses.error.phone");
         }
         return errors;
@@ -289,12 +286,4 @@ class Seats {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
 }
