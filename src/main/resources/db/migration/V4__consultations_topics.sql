@@ -1,4 +1,4 @@
--- Consultation topics (reference data from shared/reference/consultation-topics.csv), translatable per language.
+-- Consultation topics (reference data from src/main/resources/reference/consultation-topics.csv), translatable per language.
 CREATE TABLE topic (
     key             VARCHAR(40) PRIMARY KEY CHECK (key ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     typical_minutes SMALLINT    NOT NULL CHECK (typical_minutes BETWEEN 10 AND 240),

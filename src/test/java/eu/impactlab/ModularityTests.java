@@ -1,10 +1,20 @@
 package eu.impactlab;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
+
+    private static final Path SOURCES = Path.of("src/main/java/eu/impactlab");
 
     private final ApplicationModules modules = ApplicationModules.of(ImpactLabApplication.class);
 
@@ -13,8 +23,31 @@ class ModularityTests {
         modules.verify();
     }
 
+    /** A reader learns what a module owns from its package-info.java, so every module must have one that says it. */
+    @Test
+    void everyModuleSaysWhatItOwnsInItsPackageInfo() throws IOException {
+        List<String> packages;
+        try (Stream<Path> children = Files.list(SOURCES)) {
+            packages = children.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+        }
+        assertThat(packages).containsAll(modules.stream().map(ApplicationModule::getIdentifier)
+                .map(Object::toString).toList());
+
+        for (String module : packages) {
+            Path packageInfo = SOURCES.resolve(module).resolve("package-info.java");
+            assertThat(packageInfo).as("every top-level package is a module and needs a package-info.java").exists();
+            String text = Files.readString(packageInfo);
+            assertThat(text).as(packageInfo + " starts with a Javadoc comment").startsWith("/**");
+            assertThat(text.substring(0, text.indexOf("*/"))).as(packageInfo + " says what the module owns")
+                    .contains("owns");
+        }
+    }
+
+    /** The module diagrams in docs/modules/, linked from docs/architecture.md: commit them when they change. */
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
     }
 }

@@ -3,8 +3,9 @@ package eu.impactlab.courses;
 import java.util.List;
 
 /**
- * The DigComp 2.2 competences (shared/reference/digcomp-2.2.csv): five areas, 21 competences. Their titles are in
- * the courses message bundle (courses.digcomp.1.1, courses.digcomp.area.1), so they read well in every UI language.
+ * The DigComp 2.2 competences (src/main/resources/reference/digcomp-2.2.csv, compared by CompetencesReferenceTest):
+ * five areas, 21 competences. Their titles are in the courses message bundle (courses.digcomp.1.1,
+ * courses.digcomp.area.1), so they read well in every UI language.
  */
 final class Competences {
 

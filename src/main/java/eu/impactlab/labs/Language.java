@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Languages the platform knows (shared/reference/languages.csv): the first seven are UI languages,
- * the others are languages that helpers speak in the labs.
+ * Languages the platform knows (src/main/resources/reference/languages.csv, compared by LanguageReferenceTest): the
+ * first seven are UI languages, the others are languages that helpers speak in the labs.
  */
 public enum Language {
     DE("de", "Deutsch", false, true),

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * Where visitors live, for anonymous outcomes: the 19 Stadtteile of the city of Bremen and the 4 Ortsteile directly
- * under a Stadtbezirk (shared/reference/bremen-districts.csv), grouped by Stadtbezirk, plus "outside Bremen" and
- * "not stated". The database checks the same list.
+ * under a Stadtbezirk (src/main/resources/reference/bremen-districts.csv, compared by BremenDistrictsReferenceTest),
+ * grouped by Stadtbezirk, plus "outside Bremen" and "not stated". The database checks the same list.
  */
 public final class BremenDistricts {
 
