@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -15,6 +17,7 @@ import org.springframework.modulith.docs.Documenter;
 class ModularityTests {
 
     private static final Path SOURCES = Path.of("src/main/java/eu/impactlab");
+    private static final Path DIAGRAMS = Path.of("docs/modules");
 
     private final ApplicationModules modules = ApplicationModules.of(ImpactLabApplication.class);
 
@@ -45,9 +48,36 @@ class ModularityTests {
 
     /** The module diagrams in docs/modules/, linked from docs/architecture.md: commit them when they change. */
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+    void writesModuleDocumentation() throws IOException {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DIAGRAMS.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml();
+        try (Stream<Path> files = Files.list(DIAGRAMS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+                Files.write(file, inStableOrder(Files.readAllLines(file)));
+            }
+        }
+    }
+
+    /** The Documenter lists components and relations in a different order on each run; sorted, a diff means a change. */
+    private static List<String> inStableOrder(List<String> lines) {
+        List<String> sorted = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        String runKind = null;
+        for (String line : lines) {
+            String kind = line.strip().startsWith("Rel(") ? "Rel(" : line.strip().startsWith("Component(") ? "Component(" : null;
+            if (!Objects.equals(kind, runKind)) {
+                sorted.addAll(run.stream().sorted().toList());
+                run.clear();
+                runKind = kind;
+            }
+            if (kind == null) {
+                sorted.add(line);
+            } else {
+                run.add(line);
+            }
+        }
+        sorted.addAll(run.stream().sorted().toList());
+        return sorted;
     }
 }
