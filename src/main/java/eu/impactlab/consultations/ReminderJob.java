@@ -1,5 +1,6 @@
 package eu.impactlab.consultations;
 
+import eu.impactlab.platform.OnceAcrossInstances;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The day before an appointment, people who left an e-mail address get a reminder. One instance at a time (advisory
@@ -21,16 +21,16 @@ class ReminderJob {
     static final String LOCK = "impactlab.consultations.reminders";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final OnceAcrossInstances once;
     private final ConsultationStore store;
     private final ConsultationService consultations;
     private final AppointmentMails mails;
     private final Clock clock;
 
-    ReminderJob(JdbcClient jdbc, TransactionTemplate transactions, ConsultationStore store, ConsultationService consultations,
+    ReminderJob(JdbcClient jdbc, OnceAcrossInstances once, ConsultationStore store, ConsultationService consultations,
             AppointmentMails mails, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.once = once;
         this.store = store;
         this.consultations = consultations;
         this.mails = mails;
@@ -45,12 +45,7 @@ class ReminderJob {
     /** @return how many reminders went to the outbox, or -1 when another instance is at it */
     int sendReminders() {
         LocalDate tomorrow = LocalDate.now(clock.withZone(SlotFinder.BREMEN)).plusDays(1);
-        Integer sent = transactions.execute(status -> {
-            boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:lock))").param("lock", LOCK)
-                    .query(Boolean.class).single();
-            if (!mine) {
-                return -1;
-            }
+        int sent = once.run(LOCK, () -> {
             var ids = jdbc.sql("""
                     select id from appointment where status = 'BOOKED' and email is not null and reminder_sent_at is null
                     and starts_at >= :from and starts_at < :to for update skip locked""")
@@ -63,10 +58,10 @@ class ReminderJob {
                 jdbc.sql("update appointment set reminder_sent_at = now() where id = ?").param(id).update();
             }
             return ids.size();
-        });
-        if (sent != null && sent > 0) {
+        }).orElse(-1);
+        if (sent > 0) {
             log.info("Reminders: {} mails for tomorrow's appointments put in the outbox", sent);
         }
-        return sent == null ? 0 : sent;
+        return sent;
     }
 }
