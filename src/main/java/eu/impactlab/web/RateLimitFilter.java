@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits for what anyone can call without an account: booking submissions per hour and other booking and API
- * requests per minute, per client address (behind a proxy, the forwarded address). Answers 429 with Retry-After.
+ * requests per minute, per client address (behind a trusted proxy, the one it forwarded: see TrustedProxies). Answers
+ * 429 with Retry-After: the API a problem detail, forms a page in their language, whatever the method.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
