@@ -50,11 +50,12 @@ class UntrustedClientTest {
         Http http = http();
         HttpResponse<String> last = null;
         for (int i = 0; i <= LIMIT + 1; i++) {
-            last = http.postJson("/api/v1/appointments", "{}", "X-Forwarded-For", "10.1." + i + ".1");
+            last = http.postJson("/api/v1/appointments", "{}", "X-Forwarded-For", "10.1." + i + ".1", "Accept-Language", "tr");
         }
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
-        assertThat(last.body()).contains("\"status\":429");
+        assertThat(last.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(last.body()).contains("\"status\":429", "\"title\":\"Lütfen biraz bekleyin\"");
     }
 
     @Test
