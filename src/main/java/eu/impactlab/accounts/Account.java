@@ -49,7 +49,7 @@ class Account {
     }
 
     Account(String username, String displayName, String email, Role role, Set<Long> labIds) {
-        this.username = username;
+        this.username = Usernames.normalise(username);
         this.displayName = displayName;
         this.email = email;
         this.role = role;

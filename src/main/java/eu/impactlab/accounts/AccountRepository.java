@@ -8,8 +8,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
-    @Query("select a from Account a where lower(a.username) = lower(?1)")
-    Optional<Account> findByUsername(String username);
+    /** Any spelling of the name finds the account its normal form names, and only that one. */
+    default Optional<Account> findByUsername(String username) {
+        return findByNormalUsername(Usernames.normalise(username));
+    }
+
+    @Query("select a from Account a where a.username = ?1")
+    Optional<Account> findByNormalUsername(String normalUsername);
 
     boolean existsByRole(Role role);
 

@@ -25,7 +25,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        Account account = accounts.findByUsername(username == null ? "" : username.strip())
+        Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(account.role.authority()));

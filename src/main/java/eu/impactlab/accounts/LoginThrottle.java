@@ -53,6 +53,6 @@ class LoginThrottle {
     }
 
     private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        return Usernames.normalise(username);
     }
 }

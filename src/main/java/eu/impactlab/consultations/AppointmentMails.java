@@ -80,7 +80,8 @@ class AppointmentMails {
     /** The "add to calendar" file behind the manage page's button. */
     byte[] calendarFile(long id, AppointmentView a, String token) {
         Locale locale = locale(a);
-        return calendars.publish(invitation(id, 0, a, locale, manageUrl(token), null));
+        // Answers a request (the download), so it links to the address that request came in on.
+        return calendars.publish(invitation(id, 0, a, locale, properties.publicAddress() + "/appointments/" + token, null));
     }
 
     private Invitation invitation(long id, int sequence, AppointmentView a, Locale locale, String manage, String attendee) {

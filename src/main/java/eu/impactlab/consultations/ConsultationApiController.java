@@ -158,7 +158,7 @@ class ConsultationApiController {
 
     /** The manage and calendar links exist only in the first answer: the database keeps just the token's hash. */
     AppointmentJson json(AppointmentView a, String token) {
-        String manage = token == null ? null : properties.baseUrlWithoutSlash() + "/appointments/" + token;
+        String manage = token == null ? null : properties.publicAddress() + "/appointments/" + token;
         return new AppointmentJson(a.code(), a.start().toOffsetDateTime(), a.end().toOffsetDateTime(), a.labSlug(),
                 a.topicKey(), a.language(), a.mode(), a.status().name(), a.meetingUrl(), manage,
                 manage == null ? null : manage + "/calendar.ics");

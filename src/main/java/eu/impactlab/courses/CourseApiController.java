@@ -107,7 +107,7 @@ class CourseApiController {
         }
         RegistrationOutcome outcome = courses.register(request);
         if (outcome instanceof RegistrationOutcome.Registered registered) {
-            String manage = properties.baseUrlWithoutSlash() + "/courses/registrations/" + registered.manageToken();
+            String manage = properties.publicAddress() + "/courses/registrations/" + registered.manageToken();
             return ResponseEntity.created(URI.create(manage)).body(json(registered.registration(), manage));
         }
         if (outcome instanceof RegistrationOutcome.Repeated repeated) {
@@ -144,6 +144,6 @@ class CourseApiController {
                 c.language(), c.level(), c.targetGroups().stream().map(Enum::name).toList(), c.competences(),
                 c.sessions().stream().map(s -> new SessionJson(s.start().toOffsetDateTime(), s.end().toOffsetDateTime())).toList(),
                 c.capacity(), c.freeSeats(), c.waitlistLength(), c.state().name(),
-                properties.baseUrlWithoutSlash() + "/courses/" + c.id());
+                properties.publicAddress() + "/courses/" + c.id());
     }
 }

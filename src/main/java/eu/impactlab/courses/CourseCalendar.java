@@ -37,25 +37,27 @@ class CourseCalendar {
         return "course-" + courseId + "-session-" + sessionId + "@impactlab";
     }
 
-    /** The sessions of one course for a participant; with the video link when they hold a seat. */
+    /** The sessions of one course for a participant, as a download; with the video link when they hold a seat. */
     byte[] participantFile(CourseView course, Locale locale, boolean withMeetingLink) {
-        return calendars.publishAll(null, invitations(course, locale, withMeetingLink));
+        return calendars.publishAll(null, invitations(course, locale, withMeetingLink, properties.publicAddress()));
     }
 
+    /** A mail leaves without a request, so its calendar links to the configured base URL. */
     OutgoingMail.Attachment attachment(CourseView course, Locale locale) {
         return new OutgoingMail.Attachment(FILE_NAME, CalendarInvitations.CONTENT_TYPE + "; method=PUBLISH",
-                participantFile(course, locale, true));
+                calendars.publishAll(null, invitations(course, locale, true, properties.baseUrlWithoutSlash())));
     }
 
     /** A feed to subscribe to: every session of the given courses, without any link meant for participants only. */
     byte[] feed(String name, List<CourseView> courses, Locale locale) {
+        String base = properties.publicAddress();
         List<Invitation> events = new ArrayList<>();
-        courses.forEach(course -> events.addAll(invitations(course, locale, false)));
+        courses.forEach(course -> events.addAll(invitations(course, locale, false, base)));
         return calendars.publishAll(name, events);
     }
 
-    private List<Invitation> invitations(CourseView course, Locale locale, boolean withMeetingLink) {
-        String page = properties.baseUrlWithoutSlash() + "/courses/" + course.id();
+    private List<Invitation> invitations(CourseView course, Locale locale, boolean withMeetingLink, String base) {
+        String page = base + "/courses/" + course.id();
         StringBuilder description = new StringBuilder();
         if (course.summary().present()) {
             description.append(course.summary().value()).append("\n\n");

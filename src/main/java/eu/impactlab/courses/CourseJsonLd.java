@@ -31,7 +31,7 @@ class CourseJsonLd {
     }
 
     String of(CourseView course, Locale locale) {
-        String base = properties.baseUrlWithoutSlash();
+        String base = properties.publicAddress();
         String page = base + "/courses/" + course.id();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("@context", "https://schema.org");

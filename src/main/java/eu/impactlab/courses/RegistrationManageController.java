@@ -2,6 +2,8 @@ package eu.impactlab.courses;
 
 import eu.impactlab.labs.Language;
 import eu.impactlab.notifications.CalendarInvitations;
+import eu.impactlab.platform.ImpactLabProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The private manage link of a registration: status and waitlist place, cancel (after asking), delete one's data, add
@@ -36,10 +38,12 @@ class RegistrationManageController {
 
     private final CourseService courses;
     private final Certificates certificates;
+    private final ImpactLabProperties properties;
 
-    RegistrationManageController(CourseService courses, Certificates certificates) {
+    RegistrationManageController(CourseService courses, Certificates certificates, ImpactLabProperties properties) {
         this.courses = courses;
         this.certificates = certificates;
+        this.properties = properties;
     }
 
     record SessionJson(OffsetDateTime start, OffsetDateTime end) {
@@ -55,7 +59,7 @@ class RegistrationManageController {
         return courses.registration(token)
                 .flatMap(r -> courses.course(r.courseId(), Language.forLocale(locale)).map(c -> new StatusJson(
                         r.status().name(), r.waitlistPosition(), c.id(), c.title().value(),
-                        ServletUriComponentsBuilder.fromCurrentContextPath().path("/courses/{id}").buildAndExpand(c.id()).toUriString(),
+                        properties.publicAddress() + "/courses/" + c.id(),
                         c.sessions().stream().map(s -> new SessionJson(s.start().toOffsetDateTime(), s.end().toOffsetDateTime())).toList(),
                         r.personalDataDeleted(), r.feedbackGivenAt() != null)))
                 .map(ResponseEntity::ok)
@@ -77,8 +81,8 @@ class RegistrationManageController {
     String page(@PathVariable String token, Locale locale, Model model) {
         String view = ask(token, locale, model, VIEW_MANAGE);
         if (view.equals(VIEW_MANAGE)) {
-            model.addAttribute("manageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path("/courses/registrations/{token}").buildAndExpand(token).toUriString());
+            model.addAttribute("manageUrl", properties.publicAddress() + "/courses/registrations/"
+                    + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8));
             Registration registration = (Registration) model.getAttribute("registration");
             model.addAttribute("feedbackOpen", courses.feedbackOpen(registration, (CourseView) model.getAttribute("course")));
             model.addAttribute("certificateAvailable", certificates.available(registration.id()));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The start page: what you can do at the labs, in plain words, and the three labs. */
 @Controller
@@ -30,8 +31,11 @@ class HomeController {
         return "privacy";
     }
 
-    /** Where the rate limit sends people: a page in their language that says to wait a little. */
-    @GetMapping("/too-many-requests")
+    /**
+     * Where the rate limit sends people: a page in their language that says to wait a little. Any method, because the
+     * limit forwards form POSTs here too (a GET-only mapping answered them 405).
+     */
+    @RequestMapping("/too-many-requests")
     String tooManyRequests(jakarta.servlet.http.HttpServletResponse response) {
         response.setStatus(429);
         return "error/429";

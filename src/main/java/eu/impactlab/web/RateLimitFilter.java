@@ -7,16 +7,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Rate limits for what anyone can call without an account: booking submissions per hour and other booking and API
- * requests per minute, per client address (behind a proxy, the forwarded address). Answers 429 with Retry-After.
+ * requests per minute, per client address (behind a trusted proxy, the one it forwarded: see TrustedProxies). Answers
+ * 429 with Retry-After: the API a problem detail, forms a page in their language, whatever the method.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -27,6 +33,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             "/courses/\\d+/register/(check|confirm)|/api/v1/courses/\\d+/registrations");
 
     private final RateLimitProperties properties;
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final ObjectMapper json;
     private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -34,8 +43,11 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
     });
 
-    RateLimitFilter(RateLimitProperties properties) {
+    RateLimitFilter(RateLimitProperties properties, MessageSource messages, LocaleResolver locales, ObjectMapper json) {
         this.properties = properties;
+        this.messages = messages;
+        this.locales = locales;
+        this.json = json;
     }
 
     @Override
@@ -64,8 +76,16 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(seconds));
         if (path.startsWith("/api/")) {
+            Locale locale = locales.resolveLocale(request);
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"status\":429,\"title\":\"Too Many Requests\",\"retryAfterSeconds\":" + seconds + "}");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", messages.getMessage("error.429.title", null, locale));
+            problem.put("status", 429);
+            problem.put("detail", messages.getMessage("error.429.text", null, locale));
+            problem.put("retryAfterSeconds", seconds);
+            response.getWriter().write(json.writeValueAsString(problem));
         } else {
             request.getRequestDispatcher("/too-many-requests").forward(request, response);
         }

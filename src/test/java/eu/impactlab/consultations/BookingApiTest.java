@@ -66,7 +66,7 @@ class BookingApiTest extends AbstractIntegrationTest {
         assertThat(body.get("start").asString()).isEqualTo(slot.get("start").asString());
         assertThat(body.get("lab").asString()).isEqualTo("vegesack");
         String manage = body.get("manageUrl").asString();
-        assertThat(manage).matches("http://localhost:8080/appointments/[A-Za-z0-9_-]{43}");
+        assertThat(manage).matches(java.util.regex.Pattern.quote(baseUrl()) + "/appointments/[A-Za-z0-9_-]{43}");
         assertThat(body.get("calendarUrl").asString()).isEqualTo(manage + "/calendar.ics");
         assertThat(booked.headers().firstValue("Location")).contains(manage);
 
