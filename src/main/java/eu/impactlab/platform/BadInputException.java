@@ -11,7 +11,7 @@ public class BadInputException extends RuntimeException {
 
     /**
      * @param messageKey  the message that tells the user what to do
-     * @param restartPath where a form's user starts again (e.g. "/book"), or null for the start page
+     * @param restartPath where a form's user starts again (e.g. "/book"), or null for the start of the flow the request belongs to
      */
     public BadInputException(String messageKey, String restartPath) {
         super(messageKey);

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class LogSafe {
 
-    private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'(),;:@]+@[^\\s<>\"'(),;:@]+");
+    /** Any word with an "@" in it: an address that only looks broken ("<x>@example.org") is still an address. */
+    private static final Pattern EMAIL = Pattern.compile("\\S*@\\S+");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()/.-]{5,}\\d");
 
     private LogSafe() {

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -42,8 +44,12 @@ class BadInputAdvice {
         return answer("input.error.unreadable", null, request, locale);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            MissingRequestHeaderException.class, DateTimeException.class})
+    /**
+     * Also a form field of the wrong type (binding fails: Spring's own answer would log the rejected value, which can be
+     * anything a person typed) and a parameter name the firewall refuses, found only when the parameters are first read.
+     */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, BindException.class, MissingServletRequestParameterException.class,
+            MissingRequestHeaderException.class, DateTimeException.class, RequestRejectedException.class})
     Object badParameter(HttpServletRequest request, Locale locale) {
         return answer("input.error.parameter", null, request, locale);
     }
@@ -58,7 +64,13 @@ class BadInputAdvice {
         ModelAndView page = new ModelAndView("error/400");
         page.setStatus(HttpStatus.BAD_REQUEST);
         page.addObject("message", text);
-        page.addObject("restartPath", restartPath == null ? "/" : restartPath);
+        page.addObject("restartPath", restartPath != null ? restartPath : startOfFlow(request));
         return page;
+    }
+
+    /** Where a person in the middle of booking or registering starts again; elsewhere the start page. */
+    private static String startOfFlow(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/book") ? "/book" : path.startsWith("/courses/") ? "/courses" : "/";
     }
 }

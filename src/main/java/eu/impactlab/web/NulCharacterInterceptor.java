@@ -17,24 +17,22 @@ class NulCharacterInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (TextRules.hasNul(request.getRequestURI()) || request.getRequestURI().contains("%00")
                 || TextRules.hasNul(request.getServletPath())) {
-            throw refused(request);
+            throw refused();
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (TextRules.hasNul(parameter.getKey())) {
-                throw refused(request);
+                throw refused();
             }
             for (String value : parameter.getValue()) {
                 if (TextRules.hasNul(value)) {
-                    throw refused(request);
+                    throw refused();
                 }
             }
         }
         return true;
     }
 
-    private static BadInputException refused(HttpServletRequest request) {
-        String path = request.getServletPath();
-        String restart = path.startsWith("/book") ? "/book" : path.startsWith("/courses") ? "/courses" : null;
-        return new BadInputException("input.error.nul", restart);
+    private static BadInputException refused() {
+        return new BadInputException("input.error.nul", null);
     }
 }

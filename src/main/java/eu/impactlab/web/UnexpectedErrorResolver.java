@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -25,6 +27,9 @@ class UnexpectedErrorResolver implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception error) {
+        if (error instanceof AccessDeniedException || error instanceof AuthenticationException) {
+            return null; // Spring Security answers these: 403 or the login page
+        }
         log.error("Unexpected error answering {} {}: {}", request.getMethod(), request.getRequestURI(), LogSafe.describe(error));
         if (response.isCommitted()) {
             return null;
