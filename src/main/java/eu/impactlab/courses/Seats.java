@@ -37,6 +37,8 @@ class Seats {
     static final int MAX_NAME = 80;
     /** The message for an idempotency key that came again with another request (the API answers 422). */
     static final String KEY_REUSED = "input.error.idempotencyKeyReused";
+    /** The same for a registration form sent again with changed answers. */
+    static final String FORM_REUSED = "input.error.formReused";
     static final Set<String> AGE_BANDS = Set.of("UNDER_18", "FROM_18_TO_29", "FROM_30_TO_44", "FROM_45_TO_64", "FROM_65",
             VisitorFacts.NOT_STATED);
     static final Set<String> GENDERS = Set.of("FEMALE", "MALE", "DIVERSE", VisitorFacts.NOT_STATED);
@@ -254,7 +256,8 @@ class Seats {
             return Optional.empty();
         }
         if (!fingerprint(request).equals(use.get().requestHash())) {
-            return Optional.of(new RegistrationOutcome.Invalid(Map.of("idempotencyKey", KEY_REUSED)));
+            return Optional.of(new RegistrationOutcome.Invalid(Map.of("idempotencyKey",
+                    request.idempotencyKey().startsWith("form:") ? FORM_REUSED : KEY_REUSED)));
         }
         return store.registration(use.get().registrationId()).map(RegistrationOutcome.Repeated::new);
     }

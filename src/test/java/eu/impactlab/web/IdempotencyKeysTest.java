@@ -7,7 +7,11 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +140,28 @@ class IdempotencyKeysTest extends AbstractIntegrationTest {
         jdbc.sql("update course_registration set created_at = now() - interval '25 hours' where idempotency_key = 'api:day-old-course'")
                 .update();
         assertThat(client.postJson(path, "{\"name\":\"Neu\",\"consent\":true}", "de", "day-old-course").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theBookingFormsKeyIsBoundToItsAnswersToo() throws Exception {
+        JsonNode slot = slot("osterholz", "jobs");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("topic", "jobs");
+        form.put("language", "de");
+        form.put("lab", "osterholz");
+        form.put("start", OffsetDateTime.parse(slot.get("start").asString()).atZoneSameInstant(BREMEN).toLocalDateTime().toString());
+        form.put("mode", "IN_PERSON");
+        form.put("name", "Formular");
+        form.put("consent", "true");
+        form.put("key", UUID.randomUUID().toString());
+        assertThat(client.postForm("/book/confirm", form, "de").statusCode()).isEqualTo(302);
+
+        // Back, another name, "book" again from another browser: no second booking, and a clear word why.
+        form.put("name", "Jemand anderes");
+        HttpResponse<String> again = new PublicClient(port).postForm("/book/confirm", form, "de");
+        assertThat(again.body()).contains("class=\"error-summary\"", "schon mit anderen Angaben gesendet");
+        assertThat(jdbc.sql("select count(*) from appointment where idempotency_key = ?").param("form:" + form.get("key"))
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private JsonNode videoSlot() throws Exception {
