@@ -168,6 +168,7 @@ class ConsultationApiController {
         keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
         String title = messages.getMessage("form.errors.title", null, locale);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, title);
+        problem.setTitle(title);
         problem.setProperty("message", title);
         problem.setProperty("errors", texts);
         return problem;

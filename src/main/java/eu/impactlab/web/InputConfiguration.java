@@ -1,6 +1,7 @@
 package eu.impactlab.web;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -10,6 +11,7 @@ class InputConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new NulCharacterInterceptor());
+        // After the language switch, so the refusal comes in the language the person asked for.
+        registry.addInterceptor(new NulCharacterInterceptor()).order(Ordered.LOWEST_PRECEDENCE);
     }
 }

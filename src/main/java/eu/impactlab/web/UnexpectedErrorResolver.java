@@ -30,7 +30,8 @@ class UnexpectedErrorResolver implements HandlerExceptionResolver, Ordered {
         if (error instanceof AccessDeniedException || error instanceof AuthenticationException) {
             return null; // Spring Security answers these: 403 or the login page
         }
-        log.error("Unexpected error answering {} {}: {}", request.getMethod(), request.getRequestURI(), LogSafe.describe(error));
+        log.error("Unexpected error answering {} {}: {}", request.getMethod(), LogSafe.scrub(request.getRequestURI()),
+                LogSafe.describe(error));
         if (response.isCommitted()) {
             return null;
         }
