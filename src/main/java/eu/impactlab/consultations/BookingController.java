@@ -3,12 +3,14 @@ package eu.impactlab.consultations;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.BadInputException;
+import eu.impactlab.platform.InputDates;
 import jakarta.servlet.http.HttpSession;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,9 +93,10 @@ class BookingController {
         /** Times travel as local Bremen time ("2026-11-27T09:00"): a "+01:00" would turn into a space in an address. */
         OffsetDateTime startTime() {
             try {
-                return start == null ? null
+                OffsetDateTime time = start == null ? null
                         : java.time.LocalDateTime.parse(start).atZone(SlotFinder.BREMEN).toOffsetDateTime();
-            } catch (DateTimeParseException e) {
+                return time == null || InputDates.plausible(time.toLocalDate()) ? time : null;
+            } catch (DateTimeException e) {
                 return null;
             }
         }
@@ -209,6 +212,7 @@ class BookingController {
 
     @PostMapping("/check")
     String check(@ModelAttribute("answers") Answers answers, Locale locale, Model model, HttpSession session) {
+        requireIntactChoices(answers);
         Map<String, String> errors = contactErrors(answers);
         if (!guard.looksHuman(answers.getWebsite(), (Instant) session.getAttribute(SESSION_STARTED))) {
             errors.put("[global]", "booking.error.tooFast");
@@ -225,6 +229,7 @@ class BookingController {
 
     @PostMapping("/confirm")
     String confirm(@ModelAttribute("answers") Answers answers, Locale locale, Model model, HttpSession session) {
+        requireIntactChoices(answers);
         BookingOutcome outcome = consultations.book(new BookingRequest(answers.getLab(), answers.getTopic(),
                 answers.getLanguage(), answers.startTime(), answers.modeValue(), answers.getName(), answers.getEmail(),
                 answers.getPhone(), answers.isConsent(), Language.forLocale(locale).tag(),
@@ -249,6 +254,17 @@ class BookingController {
         model.addAttribute("errors", ((BookingOutcome.Invalid) outcome).errors());
         addSummary(answers, locale, model);
         return "consultations/book-contact";
+    }
+
+    /**
+     * The choices of the earlier steps come back in hidden fields; when one was changed into something no step offers,
+     * the person starts again (a 400 page) instead of seeing a half-filled check page.
+     */
+    private void requireIntactChoices(Answers answers) {
+        if (consultations.topic(answers.getTopic(), Language.DE).isEmpty() || Language.fromTag(answers.getLanguage()).isEmpty()
+                || labs.idOf(answers.getLab()).isEmpty() || answers.startTime() == null || answers.modeValue() == null) {
+            throw new BadInputException("input.error.choicesChanged", "/book");
+        }
     }
 
     private Optional<Slot> chosenSlot(Answers answers) {

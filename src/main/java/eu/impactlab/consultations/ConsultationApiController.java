@@ -2,7 +2,10 @@ package eu.impactlab.consultations;
 
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.BadInputException;
+import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.ImpactLabProperties;
+import eu.impactlab.platform.InputDates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +21,9 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,9 +74,6 @@ class ConsultationApiController {
     record ConflictJson(String message, List<SlotJson> alternatives) {
     }
 
-    record ErrorsJson(String message, Map<String, String> errors) {
-    }
-
     @GetMapping("/api/v1/topics")
     @Operation(summary = "Consultation topics with their title in the requested language (Accept-Language or lang) and duration in minutes")
     List<TopicJson> topics(Locale locale) {
@@ -87,6 +89,9 @@ class ConsultationApiController {
             Locale locale) {
         if (labs.idOf(slug).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such lab");
+        }
+        if (!InputDates.plausible(from) || !InputDates.plausible(to)) {
+            throw new BadInputException("input.error.dateRange", null);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (consultations.topic(topic, Language.DE).isEmpty()) {
@@ -124,8 +129,8 @@ class ConsultationApiController {
         } catch (IllegalArgumentException e) {
             errors.put("mode", "booking.error.mode");
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 80)) {
-            errors.put("idempotencyKey", "booking.error.idempotencyKey");
+        if (idempotencyKey != null && !IdempotencyKeys.acceptable(idempotencyKey)) {
+            errors.put("idempotencyKey", "input.error.idempotencyKey");
         }
         BookingRequest request = new BookingRequest(body.lab(), body.topic(), body.language(), start, mode, body.name(),
                 body.email(), body.phone(), Boolean.TRUE.equals(body.consent()), Language.forLocale(locale).tag(),
@@ -147,13 +152,26 @@ class ConsultationApiController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(new ConflictJson(
                     messages.getMessage("booking.taken", null, locale), taken.alternatives().stream().map(SlotJson::of).toList()));
         }
-        return ResponseEntity.badRequest().body(errors(((BookingOutcome.Invalid) outcome).errors(), locale));
+        Map<String, String> invalid = ((BookingOutcome.Invalid) outcome).errors();
+        if (ConsultationService.KEY_REUSED.equals(invalid.get("idempotencyKey"))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
+                    messages.getMessage(ConsultationService.KEY_REUSED, null, locale));
+            problem.setTitle(messages.getMessage("input.error.idempotencyKeyReused.title", null, locale));
+            return ResponseEntity.status(422).body(problem);
+        }
+        return ResponseEntity.badRequest().body(errors(invalid, locale));
     }
 
-    private ErrorsJson errors(Map<String, String> keys, Locale locale) {
+    /** Field errors as a problem detail; "message" stays beside "detail" for callers written against the first version. */
+    private ProblemDetail errors(Map<String, String> keys, Locale locale) {
         Map<String, String> texts = new LinkedHashMap<>();
         keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
-        return new ErrorsJson(messages.getMessage("form.errors.title", null, locale), texts);
+        String title = messages.getMessage("form.errors.title", null, locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, title);
+        problem.setTitle(title);
+        problem.setProperty("message", title);
+        problem.setProperty("errors", texts);
+        return problem;
     }
 
     /** The manage and calendar links exist only in the first answer: the database keeps just the token's hash. */

@@ -4,8 +4,10 @@ import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.ContactRules;
+import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.SecretTokens;
 import eu.impactlab.platform.SqlStates;
+import eu.impactlab.platform.TextRules;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConsultationService {
 
     static final int MAX_NAME = 60;
+    /** The message for an idempotency key that came again with another request (the API answers 422). */
+    static final String KEY_REUSED = "input.error.idempotencyKeyReused";
+    /** The same for a booking form sent again with changed answers (the back button, then "book" once more). */
+    static final String FORM_REUSED = "input.error.formReused";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConsultationStore store;
@@ -81,10 +87,11 @@ public class ConsultationService {
     }
 
     public BookingOutcome book(BookingRequest request) {
-        if (request.idempotencyKey() != null) {
-            Optional<ConsultationStore.Row> earlier = store.byIdempotencyKey(request.idempotencyKey());
+        String fingerprint = fingerprint(request);
+        if (request.idempotencyKey() != null && IdempotencyKeys.storable(request.idempotencyKey())) {
+            Optional<BookingOutcome> earlier = earlier(request.idempotencyKey(), fingerprint);
             if (earlier.isPresent()) {
-                return new BookingOutcome.Repeated(view(earlier.get()));
+                return earlier.get();
             }
         }
         Map<String, String> errors = validate(request);
@@ -102,7 +109,7 @@ public class ConsultationService {
         if (slot.isPresent() && slot.get().offers(request.mode())) {
             List<Long> candidates = candidates(slot.get(), request.mode(), day);
             for (long helper : candidates) {
-                Optional<BookingOutcome> booked = tryBook(request, labId, helper, topic, slot.get());
+                Optional<BookingOutcome> booked = tryBook(request, fingerprint, labId, helper, topic, slot.get());
                 if (booked.isPresent()) {
                     return booked.get();
                 }
@@ -123,7 +130,8 @@ public class ConsultationService {
     }
 
     /** One insert in its own transaction; the database's exclusion constraint decides who gets a contested time. */
-    private Optional<BookingOutcome> tryBook(BookingRequest request, long labId, long helper, TopicView topic, Slot slot) {
+    private Optional<BookingOutcome> tryBook(BookingRequest request, String fingerprint, long labId, long helper,
+            TopicView topic, Slot slot) {
         for (int attempt = 0; attempt < 5; attempt++) {
             String token = newToken();
             String meetingUrl = request.mode() == Mode.VIDEO ? meetingUrl() : null;
@@ -131,7 +139,7 @@ public class ConsultationService {
                     request.language(), request.mode(), slot.start().toInstant(), slot.end().toInstant(),
                     trimToNull(request.name()), trimToNull(request.email()), trimToNull(request.phone()),
                     Language.fromTag(request.uiLanguage()).filter(Language::ui).orElse(Language.DE).tag(), meetingUrl,
-                    hash(token), request.idempotencyKey());
+                    hash(token), request.idempotencyKey(), request.idempotencyKey() == null ? null : fingerprint);
             try {
                 AppointmentView booked = transactions.execute(status -> {
                     long newId = store.insert(appointment);
@@ -149,9 +157,11 @@ public class ConsultationService {
                 if (SqlStates.EXCLUSION_VIOLATION.equals(state)) {
                     return Optional.empty(); // this helper was taken meanwhile: try the next one
                 }
-                if (SqlStates.UNIQUE_VIOLATION.equals(state) && request.idempotencyKey() != null
-                        && store.byIdempotencyKey(request.idempotencyKey()).isPresent()) {
-                    return Optional.of(new BookingOutcome.Repeated(view(store.byIdempotencyKey(request.idempotencyKey()).get())));
+                if (SqlStates.UNIQUE_VIOLATION.equals(state) && request.idempotencyKey() != null) {
+                    Optional<BookingOutcome> earlier = earlier(request.idempotencyKey(), fingerprint);
+                    if (earlier.isPresent()) {
+                        return earlier; // the same key came twice at once: the other one booked first
+                    }
                 }
                 if (!SqlStates.UNIQUE_VIOLATION.equals(state)) {
                     throw e;
@@ -160,6 +170,38 @@ public class ConsultationService {
             }
         }
         throw new IllegalStateException("could not draw a free booking code");
+    }
+
+    /**
+     * What an idempotency key made before: the first booking when the request is the same (without the name and the
+     * video link: whoever repeats a key learns only what the first answer said), a refusal when it is another request.
+     * An expired key is freed and counts as new.
+     */
+    private Optional<BookingOutcome> earlier(String key, String fingerprint) {
+        Optional<ConsultationStore.KeyUse> use = store.keyUse(key);
+        if (use.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!IdempotencyKeys.current(use.get().createdAt(), Instant.now(clock))) {
+            store.forgetIdempotencyKey(use.get().appointmentId());
+            return Optional.empty();
+        }
+        if (!fingerprint.equals(use.get().requestHash())) {
+            return Optional.of(new BookingOutcome.Invalid(Map.of("idempotencyKey",
+                    key.startsWith("form:") ? FORM_REUSED : KEY_REUSED)));
+        }
+        AppointmentView first = view(store.byId(use.get().appointmentId()).orElseThrow());
+        return Optional.of(new BookingOutcome.Repeated(new AppointmentView(first.code(), first.labSlug(), first.labName(),
+                first.labAddress(), first.topicKey(), first.topicTitle(), first.language(), first.mode(), first.start(),
+                first.end(), first.status(), null, false, null, first.personalDataDeleted(), first.uiLanguage(),
+                first.feedbackGiven())));
+    }
+
+    /** The request in canonical form, as the fingerprint stored with its idempotency key. */
+    private static String fingerprint(BookingRequest r) {
+        return IdempotencyKeys.fingerprint(r.lab(), r.topic(), r.language(),
+                r.start() == null ? null : r.start().toInstant(), r.mode(), trimToNull(r.name()), trimToNull(r.email()),
+                trimToNull(r.phone()), r.consent());
     }
 
     /** The nearest free times around the wished one, in the next two weeks. */
@@ -203,6 +245,9 @@ public class ConsultationService {
         if (r.mode() == null) {
             errors.put("mode", "booking.error.mode");
         }
+        if (!IdempotencyKeys.storable(r.idempotencyKey())) {
+            errors.put("idempotencyKey", "input.error.idempotencyKey");
+        }
         errors.putAll(contactErrors(r.name(), r.email(), r.phone(), r.consent()));
         return errors;
     }
@@ -212,6 +257,8 @@ public class ConsultationService {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name != null && name.strip().length() > MAX_NAME) {
             errors.put("name", "booking.error.nameLong");
+        } else if (!TextRules.singleLine(name)) {
+            errors.put("name", "input.error.controlCharacters");
         }
         if (!ContactRules.emailAcceptable(email)) {
             errors.put("email", "booking.error.email");

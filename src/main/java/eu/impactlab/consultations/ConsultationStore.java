@@ -120,15 +120,15 @@ class ConsultationStore {
 
     record NewAppointment(String code, long labId, long helperId, String topicKey, String language, Mode mode,
             Instant startsAt, Instant endsAt, String name, String email, String phone, String uiLanguage,
-            String meetingUrl, String manageTokenHash, String idempotencyKey) {
+            String meetingUrl, String manageTokenHash, String idempotencyKey, String idempotencyRequestHash) {
     }
 
     long insert(NewAppointment a) {
         return jdbc.sql("""
                 insert into appointment (code, lab_id, helper_id, topic_key, language, mode, starts_at, ends_at, name,
-                    email, phone, ui_language, meeting_url, manage_token_hash, idempotency_key)
+                    email, phone, ui_language, meeting_url, manage_token_hash, idempotency_key, idempotency_request_hash)
                 values (:code, :lab, :helper, :topic, :language, :mode, :starts, :ends, :name, :email, :phone,
-                    :uiLanguage, :meetingUrl, :tokenHash, :idempotencyKey)
+                    :uiLanguage, :meetingUrl, :tokenHash, :idempotencyKey, :requestHash)
                 returning id""")
                 .param("code", a.code()).param("lab", a.labId()).param("helper", a.helperId())
                 .param("topic", a.topicKey()).param("language", a.language()).param("mode", a.mode().name())
@@ -136,6 +136,7 @@ class ConsultationStore {
                 .param("name", a.name()).param("email", a.email()).param("phone", a.phone())
                 .param("uiLanguage", a.uiLanguage()).param("meetingUrl", a.meetingUrl())
                 .param("tokenHash", a.manageTokenHash()).param("idempotencyKey", a.idempotencyKey())
+                .param("requestHash", a.idempotencyRequestHash())
                 .query(Long.class).single();
     }
 
@@ -159,8 +160,21 @@ class ConsultationStore {
         return jdbc.sql(SELECT_ROW + " where manage_token_hash = :hash").param("hash", tokenHash).query(this::row).optional();
     }
 
-    Optional<Row> byIdempotencyKey(String key) {
-        return jdbc.sql(SELECT_ROW + " where idempotency_key = :key").param("key", key).query(this::row).optional();
+    /** The appointment an idempotency key made, with the hash of the request that came with the key. */
+    record KeyUse(long appointmentId, String requestHash, Instant createdAt) {
+    }
+
+    Optional<KeyUse> keyUse(String key) {
+        return jdbc.sql("select id, idempotency_request_hash, created_at from appointment where idempotency_key = :key")
+                .param("key", key)
+                .query((rs, i) -> new KeyUse(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    /** Frees an expired key, so it may make a new booking. */
+    void forgetIdempotencyKey(long id) {
+        jdbc.sql("update appointment set idempotency_key = null, idempotency_request_hash = null where id = :id")
+                .param("id", id).update();
     }
 
     Optional<Row> byId(long id) {

@@ -2,7 +2,10 @@ package eu.impactlab.courses;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.BadInputException;
+import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.ImpactLabProperties;
+import eu.impactlab.platform.InputDates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +20,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -85,6 +89,9 @@ class CourseApiController {
             @Parameter(description = "language of instruction, e.g. tr") @RequestParam(required = false) String language,
             @Parameter(description = "DigComp 2.2 competence (4.2) or area (4)") @RequestParam(required = false) String competence,
             Locale locale) {
+        if (!InputDates.plausible(from) || !InputDates.plausible(to)) {
+            throw new BadInputException("input.error.dateRange", null);
+        }
         Language wanted = Language.fromTag(lang).filter(Language::ui).orElse(Language.forLocale(locale));
         return courses.upcoming(new CourseService.Filter(lab, targetGroup, language, from, to, competence), wanted, MAX_COURSES)
                 .stream().map(this::json).toList();
@@ -99,8 +106,8 @@ class CourseApiController {
         RegistrationRequest request = new RegistrationRequest(id, body.name(), body.email(), body.phone(),
                 Boolean.TRUE.equals(body.consent()), body.ageBand(), body.gender(), body.stadtteil(),
                 Language.forLocale(locale).tag(), idempotencyKey == null ? null : "api:" + idempotencyKey, "api");
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > Seats.MAX_IDEMPOTENCY_KEY - 4)) {
-            Map<String, String> errors = new LinkedHashMap<>(Map.of("idempotencyKey", "courses.error.idempotencyKey"));
+        if (idempotencyKey != null && !IdempotencyKeys.acceptable(idempotencyKey)) {
+            Map<String, String> errors = new LinkedHashMap<>(Map.of("idempotencyKey", "input.error.idempotencyKey"));
             Seats.errors(new RegistrationRequest(id, body.name(), body.email(), body.phone(), Boolean.TRUE.equals(body.consent()),
                     body.ageBand(), body.gender(), body.stadtteil(), "de", null, "api")).forEach(errors::putIfAbsent);
             return invalid(errors, locale);
@@ -121,6 +128,12 @@ class CourseApiController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
         if (outcome instanceof RegistrationOutcome.Invalid invalid) {
+            if (Seats.KEY_REUSED.equals(invalid.errors().get("idempotencyKey"))) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
+                        messages.getMessage(Seats.KEY_REUSED, null, locale));
+                problem.setTitle(messages.getMessage("input.error.idempotencyKeyReused.title", null, locale));
+                return ResponseEntity.status(422).body(problem);
+            }
             return invalid(invalid.errors(), locale);
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatus(HttpStatus.NOT_FOUND));

@@ -4,6 +4,7 @@ import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import eu.impactlab.notifications.CalendarInvitations;
+import eu.impactlab.platform.InputDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -114,11 +115,15 @@ class CourseCatalogueController {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate day = LocalDate.parse(value.strip());
+            if (InputDates.plausible(day)) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            errors.put(field, "courses.error.date");
-            return null;
+            // told below
         }
+        errors.put(field, "courses.error.date");
+        return null;
     }
 
     private static int number(String page) {

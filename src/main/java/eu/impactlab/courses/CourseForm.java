@@ -1,6 +1,7 @@
 package eu.impactlab.courses;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.TextRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -253,6 +254,7 @@ class CourseForm {
         if (room != null && room.strip().length() > 200) {
             errors.rejectValue("room", "courseAdmin.error.tooLong", new Object[] {200}, null);
         }
+        controlCharacters(room, false, "room", errors);
         if (!isBlank(onlineUrl) && !webAddress(onlineUrl.strip())) {
             errors.rejectValue("onlineUrl", "courseAdmin.error.onlineUrl");
         }
@@ -279,6 +281,9 @@ class CourseForm {
             tooLong(fields.title, 160, path + "title", errors);
             tooLong(fields.summary, 2000, path + "summary", errors);
             tooLong(fields.accessibilityNotes, 1000, path + "accessibilityNotes", errors);
+            controlCharacters(fields.title, false, path + "title", errors);
+            controlCharacters(fields.summary, true, path + "summary", errors);
+            controlCharacters(fields.accessibilityNotes, true, path + "accessibilityNotes", errors);
             if (!fields.blank()) {
                 checkedTexts.put(fields.language, new CourseAdmin.Text(blankToNull(fields.title),
                         blankToNull(fields.summary), blankToNull(fields.accessibilityNotes)));
@@ -339,6 +344,12 @@ class CourseForm {
                     && uri.getHost() != null;
         } catch (URISyntaxException e) {
             return false;
+        }
+    }
+
+    private static void controlCharacters(String value, boolean lines, String field, Errors errors) {
+        if (!(lines ? TextRules.multiLine(value) : TextRules.singleLine(value)) && !errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, "input.error.controlCharacters");
         }
     }
 

@@ -199,22 +199,23 @@ class CourseStore {
 
     record NewRegistration(long courseId, Registration.Status status, Instant at, String name, String email, String phone,
             String uiLanguage, String ageBand, String gender, String stadtteil, String manageTokenHash,
-            String idempotencyKey) {
+            String idempotencyKey, String idempotencyRequestHash) {
     }
 
     long insert(NewRegistration r) {
         boolean waitlisted = r.status() == Registration.Status.WAITLISTED;
         return jdbc.sql("""
                 insert into course_registration (course_id, status, waitlisted_at, name, email, phone, ui_language, age_band,
-                    gender, stadtteil, manage_token_hash, idempotency_key, created_at, confirmed_at)
+                    gender, stadtteil, manage_token_hash, idempotency_key, idempotency_request_hash, created_at, confirmed_at)
                 values (:course, :status, :waitlistedAt, :name, :email, :phone, :ui, :age, :gender, :stadtteil, :hash, :key,
-                    :at, :confirmedAt)
+                    :requestHash, :at, :confirmedAt)
                 returning id""")
                 .param("course", r.courseId()).param("status", r.status().name())
                 .param("waitlistedAt", waitlisted ? Timestamp.from(r.at()) : null)
                 .param("name", r.name()).param("email", r.email()).param("phone", r.phone()).param("ui", r.uiLanguage())
                 .param("age", r.ageBand()).param("gender", r.gender()).param("stadtteil", r.stadtteil())
-                .param("hash", r.manageTokenHash()).param("key", r.idempotencyKey()).param("at", Timestamp.from(r.at()))
+                .param("hash", r.manageTokenHash()).param("key", r.idempotencyKey())
+                .param("requestHash", r.idempotencyRequestHash()).param("at", Timestamp.from(r.at()))
                 .param("confirmedAt", waitlisted ? null : Timestamp.from(r.at()))
                 .query(Long.class).single();
     }
@@ -237,9 +238,21 @@ class CourseStore {
                 .query(this::registrationRow).optional();
     }
 
-    Optional<Registration> byIdempotencyKey(String key) {
-        return jdbc.sql(REGISTRATION_SELECT + " where r.idempotency_key = :key").param("key", key)
-                .query(this::registrationRow).optional();
+    /** The registration an idempotency key made, with the hash of the request that came with the key. */
+    record KeyUse(long registrationId, String requestHash, Instant createdAt) {
+    }
+
+    Optional<KeyUse> keyUse(String key) {
+        return jdbc.sql("select id, idempotency_request_hash, created_at from course_registration where idempotency_key = :key")
+                .param("key", key)
+                .query((rs, i) -> new KeyUse(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    /** Frees an expired key, so it may make a new registration. */
+    void forgetIdempotencyKey(long registrationId) {
+        jdbc.sql("update course_registration set idempotency_key = null, idempotency_request_hash = null where id = :id")
+                .param("id", registrationId).update();
     }
 
     /** The course's registrations that hold a seat or a place on the waitlist, seats first, then by waitlist rank. */

@@ -3,8 +3,10 @@ package eu.impactlab.courses;
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.BremenDistricts;
 import eu.impactlab.platform.ContactRules;
+import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.SecretTokens;
 import eu.impactlab.platform.SqlStates;
+import eu.impactlab.platform.TextRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -34,11 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Seats {
 
     static final int MAX_NAME = 80;
-    static final int MAX_IDEMPOTENCY_KEY = 80;
+    /** The message for an idempotency key that came again with another request (the API answers 422). */
+    static final String KEY_REUSED = "input.error.idempotencyKeyReused";
+    /** The same for a registration form sent again with changed answers. */
+    static final String FORM_REUSED = "input.error.formReused";
     static final Set<String> AGE_BANDS = Set.of("UNDER_18", "FROM_18_TO_29", "FROM_30_TO_44", "FROM_45_TO_64", "FROM_65",
             VisitorFacts.NOT_STATED);
     static final Set<String> GENDERS = Set.of("FEMALE", "MALE", "DIVERSE", VisitorFacts.NOT_STATED);
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** What a cancellation did. */
     record Cancellation(boolean cancelled, Optional<Long> promotedRegistrationId) {
@@ -66,7 +69,7 @@ class Seats {
      * request is invalid or the course takes no registrations.
      */
     RegistrationOutcome register(RegistrationRequest request) {
-        if (request.idempotencyKey() != null) {
+        if (request.idempotencyKey() != null && IdempotencyKeys.storable(request.idempotencyKey())) {
             Optional<RegistrationOutcome> earlier = repeated(request);
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -95,7 +98,8 @@ class Seats {
                         request.name().strip(), trimToNull(request.email()), trimToNull(request.phone()),
                         Language.fromTag(request.uiLanguage()).filter(Language::ui).orElse(Language.DE).tag(),
                         orNotStated(request.ageBand()), orNotStated(request.gender()), orNotStated(request.stadtteil()),
-                        SecretTokens.hash(token), request.idempotencyKey()));
+                        SecretTokens.hash(token), request.idempotencyKey(),
+                        request.idempotencyKey() == null ? null : fingerprint(request)));
                 if (seat) {
                     store.changeConfirmed(course.id(), 1);
                 }
@@ -196,16 +200,18 @@ class Seats {
         Map<String, String> errors = new LinkedHashMap<>();
         if (r.name() == null || r.name().isBlank()) {
             errors.put("name", "courses.error.nameMissing");
-        } else if (r.name().strip().length() > MAX_NAME || CONTROL.matcher(r.name()).find()) {
+        } else if (r.name().strip().length() > MAX_NAME) {
             errors.put("name", "courses.error.nameLong");
+        } else if (!TextRules.singleLine(r.name())) {
+            errors.put("name", "input.error.controlCharacters");
         }
         errors.putAll(contactErrors(r.email(), r.phone()));
         errors.putAll(factErrors(r.ageBand(), r.gender(), r.stadtteil()));
         if (!r.consent()) {
             errors.put("consent", "courses.error.consent");
         }
-        if (r.idempotencyKey() != null && (r.idempotencyKey().isBlank() || r.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY)) {
-            errors.put("idempotencyKey", "courses.error.idempotencyKey");
+        if (!IdempotencyKeys.storable(r.idempotencyKey())) {
+            errors.put("idempotencyKey", "input.error.idempotencyKey");
         }
         return errors;
     }
@@ -235,10 +241,32 @@ class Seats {
         return errors;
     }
 
+    /**
+     * What an idempotency key made before: the first registration when the request is the same (its status only: the
+     * manage link and the contact data were in the first answer alone), a refusal when it is another request (another
+     * course counts as another request). An expired key is freed and counts as new.
+     */
     private Optional<RegistrationOutcome> repeated(RegistrationRequest request) {
-        return store.byIdempotencyKey(request.idempotencyKey()).map(earlier -> earlier.courseId() == request.courseId()
-                ? new RegistrationOutcome.Repeated(earlier)
-                : new RegistrationOutcome.Invalid(Map.of("idempotencyKey", "courses.error.idempotencyKeyReused")));
+        Optional<CourseStore.KeyUse> use = store.keyUse(request.idempotencyKey());
+        if (use.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!IdempotencyKeys.current(use.get().createdAt(), Instant.now(clock))) {
+            store.forgetIdempotencyKey(use.get().registrationId());
+            return Optional.empty();
+        }
+        if (!fingerprint(request).equals(use.get().requestHash())) {
+            return Optional.of(new RegistrationOutcome.Invalid(Map.of("idempotencyKey",
+                    request.idempotencyKey().startsWith("form:") ? FORM_REUSED : KEY_REUSED)));
+        }
+        return store.registration(use.get().registrationId()).map(RegistrationOutcome.Repeated::new);
+    }
+
+    /** The request in canonical form, as the fingerprint stored with its idempotency key. */
+    private static String fingerprint(RegistrationRequest r) {
+        return IdempotencyKeys.fingerprint(r.courseId(), r.name() == null ? null : r.name().strip(), trimToNull(r.email()),
+                trimToNull(r.phone()), r.consent(), orNotStated(r.ageBand()), orNotStated(r.gender()),
+                orNotStated(r.stadtteil()));
     }
 
     /** Must run inside a transaction that holds the course's lock. */

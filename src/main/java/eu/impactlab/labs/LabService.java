@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -34,18 +35,18 @@ public class LabService {
 
     @Transactional(readOnly = true)
     public Optional<LabView> lab(String slug, Language language) {
-        return labs.findBySlug(slug).map(lab -> view(lab, language));
+        return bySlug(slug).map(lab -> view(lab, language));
     }
 
     @Transactional(readOnly = true)
     public Optional<Long> idOf(String slug) {
-        return labs.findBySlug(slug).map(lab -> lab.id);
+        return bySlug(slug).map(lab -> lab.id);
     }
 
     /** Opening hours for {@code days} days from {@code from}, with closures, other hours and public holidays. */
     @Transactional(readOnly = true)
     public List<DaySchedule> schedule(String slug, LocalDate from, int days) {
-        Lab lab = labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
+        Lab lab = bySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
         return schedule(lab, from, days);
     }
 
@@ -59,7 +60,7 @@ public class LabService {
     /** The regular weekly hours, without closures and holidays. */
     @Transactional(readOnly = true)
     public Map<DayOfWeek, List<DaySchedule.TimeRange>> weeklyHours(String slug) {
-        return weekly(labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug)));
+        return weekly(bySlug(slug).orElseThrow(() -> new LabNotFoundException(slug)));
     }
 
     private static Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly(Lab lab) {
@@ -166,7 +167,7 @@ public class LabService {
     }
 
     private Lab manageableLab(String slug, Authentication who) {
-        Lab lab = labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
+        Lab lab = bySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
         if (!LabAccess.canManage(who, lab.id)) {
             throw new AccessDeniedException("not a coordinator of this lab");
         }
@@ -185,4 +186,11 @@ public class LabService {
                 lab.stadtteil, lab.phone, lab.email, text.description, text.directions, spoken,
                 Set.copyOf(lab.accessibility), Set.copyOf(lab.offers), lab.demo);
     }
+
+    /** Only what can be a slug reaches the database: a NUL or an endless value from an address would make it fail. */
+    private Optional<Lab> bySlug(String slug) {
+        return slug == null || !SLUG.matcher(slug).matches() ? Optional.empty() : labs.findBySlug(slug);
+    }
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,60}");
 }

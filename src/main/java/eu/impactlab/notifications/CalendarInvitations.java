@@ -180,8 +180,14 @@ public class CalendarInvitations {
         return time.withZoneSameInstant(BERLIN).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** The multi-argument constructor quotes what a bare address may hold ("<", spaces), so no address can fail here. */
     private static URI mailto(String email) {
-        return URI.create("mailto:" + email.strip());
+        try {
+            return new URI("mailto", email.strip(), null);
+        } catch (java.net.URISyntaxException e) {
+            // Only reached for characters even quoting cannot carry; the message would quote the address, so it stays out.
+            throw new IllegalArgumentException("an attendee or organizer address cannot stand in a mailto: link");
+        }
     }
 
     private static boolean hasText(String value) {

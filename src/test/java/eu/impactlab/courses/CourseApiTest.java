@@ -106,8 +106,8 @@ class CourseApiTest extends AbstractIntegrationTest {
 
         long other = new CourseFixtures(jdbc).course("Anderer Kurs", 5, 9);
         HttpResponse<String> reused = register(other, body, "en", "retry-course-1");
-        assertThat(reused.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(reused.body()).get("errors").get("idempotencyKey").asString()).contains("another course");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(reused.body()).get("detail").asString()).contains("different request");
         assertThat(new CourseFixtures(jdbc).registrations(other)).isZero();
     }
 
