@@ -75,6 +75,11 @@ public class ConsultationService {
         return slots.find(labId.get(), labSlug, topicKey, topic.get().minutes(), language, first, last);
     }
 
+    /** The operator's own video service (its address) when one is configured; without it video is not offered. */
+    public Optional<String> videoService() {
+        return properties.videoOffered() ? Optional.of(properties.videoBaseUrl().strip()) : Optional.empty();
+    }
+
     /** Whether a helper anywhere speaks the language: the booking flow only offers languages someone speaks. */
     public boolean someoneSpeaks(String language) {
         return store.anyHelperSpeaks(language);
@@ -200,7 +205,7 @@ public class ConsultationService {
                 errors.put("start", "booking.error.startTooFar");
             }
         }
-        if (r.mode() == null) {
+        if (r.mode() == null || !properties.offeredModes().contains(r.mode())) {
             errors.put("mode", "booking.error.mode");
         }
         errors.putAll(contactErrors(r.name(), r.email(), r.phone(), r.consent()));
