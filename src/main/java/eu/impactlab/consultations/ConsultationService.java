@@ -212,7 +212,7 @@ public class ConsultationService {
         return errors;
     }
 
-    /** The rules for the optional name and contact and the consent, shared by the form and the API. */
+    /** The rules for the optional name and contact and the consent (asked only when any is given), shared by the form and the API. */
     static Map<String, String> contactErrors(String name, String email, String phone, boolean consent) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name != null && name.strip().length() > MAX_NAME) {
@@ -224,10 +224,19 @@ public class ConsultationService {
         if (!ContactRules.phoneAcceptable(phone)) {
             errors.put("phone", "booking.error.phone");
         }
-        if (!consent) {
+        if (!consent && givesPersonalData(name, email, phone)) {
             errors.put("consent", "booking.error.consent");
         }
         return errors;
+    }
+
+    /** Consent is only needed for something to consent to: an appointment without name or contact stores nothing personal. */
+    static boolean givesPersonalData(String name, String email, String phone) {
+        return !(isBlank(name) && isBlank(email) && isBlank(phone));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     // --- the citizen's own appointment, by the token in the manage link ---
