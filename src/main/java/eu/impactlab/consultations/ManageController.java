@@ -29,9 +29,11 @@ class ManageController {
     static final String VIEW_ASK_CANCEL = "consultations/manage-cancel";
 
     private final ConsultationService consultations;
+    private final org.springframework.context.MessageSource messages;
 
-    ManageController(ConsultationService consultations) {
+    ManageController(ConsultationService consultations, org.springframework.context.MessageSource messages) {
         this.consultations = consultations;
+        this.messages = messages;
     }
 
     record StatusJson(String code, String status, String start, String end, String lab, String topic, String language,
@@ -106,6 +108,11 @@ class ManageController {
         model.addAttribute("appointment", appointment.get());
         model.addAttribute("german", consultations.appointment(token, Language.DE).orElseThrow());
         model.addAttribute("token", token);
+        // The way back for people without e-mail: the private link as a QR code on paper, from this request's address.
+        String link = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/appointments/{token}").buildAndExpand(token).toUriString();
+        model.addAttribute("qrCode", eu.impactlab.platform.QrCodes.svg(link, messages.getMessage("flows.slip.qr.label", null,
+                org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
         return VIEW_SLIP;
     }
 

@@ -178,6 +178,46 @@ class BookingFlowTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void withoutAnEmailAddressTheSlipCarriesTheLinkAsAQrCodeThatReadsBack() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String contact = contactPage(session, "de");
+        String check = mvc.perform(post("/book/check").session(session).with(csrf()).params(hidden(contact))
+                        .param("name", "").param("email", "").param("phone", "0421 987654").param("consent", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String manage = mvc.perform(post("/book/confirm").session(session).with(csrf()).params(hidden(check)).param("lang", "uk"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String token = manage.substring("/appointments/".length(), manage.indexOf('?'));
+        assertThat(page(manage, session)).contains("QR-код на ньому знову відкриє цю сторінку");
+
+        String slip = page("/appointments/" + token + "/slip", session);
+        assertThat(slip).contains("<svg", "class=\"qr-code\"", "aria-label=\"QR-код із посиланням на Ваш запис\"");
+        assertThat(decodeQr(slip)).isEqualTo("http://localhost/appointments/" + token);
+    }
+
+    /** Reads the slip's QR code as a phone camera would: the SVG's modules drawn as pixels, then decoded. */
+    private static String decodeQr(String html) throws Exception {
+        Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(html);
+        assertThat(box.find()).isTrue();
+        int size = Integer.parseInt(box.group(1));
+        int scale = 4;
+        int[] pixels = new int[size * scale * size * scale];
+        java.util.Arrays.fill(pixels, 0xFFFFFF);
+        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(html);
+        while (module.find()) {
+            int x = Integer.parseInt(module.group(1));
+            int y = Integer.parseInt(module.group(2));
+            for (int dy = 0; dy < scale; dy++) {
+                for (int dx = 0; dx < scale; dx++) {
+                    pixels[(y * scale + dy) * size * scale + x * scale + dx] = 0;
+                }
+            }
+        }
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(size * scale, size * scale, pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
+    @Test
     void theTimePageListsTheDaysWithTheirFreeTimesThenOneDaysTimes() throws Exception {
         MockHttpSession session = new MockHttpSession();
         String first = page("/book/time?topic=smartphone&language=de&lab=groepelingen&lang=de", session);
