@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ class BookingController {
 
     static final String SESSION_TOKENS = "booking.tokens";
     static final String SESSION_STARTED = "booking.contactStartedAt";
+    static final String SESSION_CONTACT = "booking.contact";
     static final int DAYS_SHOWN = 14;
 
     private final ConsultationService consultations;
@@ -157,7 +159,8 @@ class BookingController {
     }
 
     @GetMapping("/time")
-    String time(@ModelAttribute("answers") Answers answers, Locale locale, Model model) {
+    String time(@ModelAttribute("answers") Answers answers,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String day, Locale locale, Model model) {
         if (consultations.topic(answers.getTopic(), Language.DE).isEmpty() || Language.fromTag(answers.getLanguage()).isEmpty()) {
             return "redirect:/book/topic";
         }
@@ -176,11 +179,32 @@ class BookingController {
         times.sort(Comparator.comparing((TimeChoice t) -> t.slot().start()).thenComparing(t -> t.lab().id()));
         Map<LocalDate, List<TimeChoice>> byDay = times.stream().collect(Collectors.groupingBy(
                 t -> t.slot().start().toLocalDate(), LinkedHashMap::new, Collectors.toList()));
-        model.addAttribute("days", byDay);
+        addDayChoice(byDay, day, model);
         model.addAttribute("anyLab", "any".equals(answers.getLab()));
         model.addAttribute("labView", candidates.size() == 1 ? candidates.get(0) : null);
         addTopic(answers, locale, model);
         return "consultations/book-time";
+    }
+
+    /**
+     * Two weeks of times are too many for one phone screen: the page lists the days with their number of free times
+     * and shows the times of one day, the chosen one or else the first, so the earliest time still needs no extra tap.
+     */
+    static <T> void addDayChoice(Map<LocalDate, List<T>> byDay, String wished, Model model) {
+        LocalDate chosen = null;
+        try {
+            chosen = wished == null ? null : LocalDate.parse(wished);
+        } catch (DateTimeParseException e) {
+            // an unreadable day shows the first one
+        }
+        if (chosen == null || !byDay.containsKey(chosen)) {
+            chosen = byDay.isEmpty() ? null : byDay.keySet().iterator().next();
+        }
+        Map<LocalDate, Integer> counts = new LinkedHashMap<>();
+        byDay.forEach((date, times) -> counts.put(date, times.size()));
+        model.addAttribute("days", counts);
+        model.addAttribute("chosenDay", chosen);
+        model.addAttribute("times", chosen == null ? List.of() : byDay.get(chosen));
     }
 
     record TimeChoice(LabView lab, Slot slot) {
@@ -200,12 +224,27 @@ class BookingController {
         return "consultations/book-mode";
     }
 
+    /**
+     * Name, e-mail, phone and consent as last typed, kept in the session rather than the address (where they would
+     * land in histories and logs), so going back to change another answer never wipes them.
+     */
+    record ContactAnswers(String name, String email, String phone, boolean consent) implements java.io.Serializable {
+    }
+
     @GetMapping("/contact")
     String contact(@ModelAttribute("answers") Answers answers, Locale locale, Model model, HttpSession session) {
         if (chosenSlot(answers).isEmpty() || answers.modeValue() == null) {
             return "redirect:/book/time?" + query(answers, "topic", "language", "lab") + "&taken";
         }
-        session.setAttribute(SESSION_STARTED, Instant.now());
+        if (session.getAttribute(SESSION_STARTED) == null) {
+            session.setAttribute(SESSION_STARTED, Instant.now());
+        }
+        if (session.getAttribute(SESSION_CONTACT) instanceof ContactAnswers earlier) {
+            answers.setName(earlier.name());
+            answers.setEmail(earlier.email());
+            answers.setPhone(earlier.phone());
+            answers.setConsent(earlier.consent());
+        }
         addSummary(answers, locale, model);
         return "consultations/book-contact";
     }
@@ -213,12 +252,25 @@ class BookingController {
     @PostMapping("/check")
     String check(@ModelAttribute("answers") Answers answers, Locale locale, Model model, HttpSession session) {
         requireIntactChoices(answers);
+        session.setAttribute(SESSION_CONTACT, new ContactAnswers(answers.getName(), answers.getEmail(), answers.getPhone(),
+                answers.isConsent()));
         Map<String, String> errors = contactErrors(answers);
-        if (!guard.looksHuman(answers.getWebsite(), (Instant) session.getAttribute(SESSION_STARTED))) {
+        if (answers.getWebsite() != null && !answers.getWebsite().isBlank()) {
             errors.put("[global]", "booking.error.tooFast");
         }
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
+            addSummary(answers, locale, model);
+            return "consultations/book-contact";
+        }
+        // Sent faster than a person types: nothing to fix, so the same page asks calmly to send it once more; the
+        // clock keeps running from the first showing, so a person gets through on a later tap, a form sent at machine speed never.
+        Instant shownAt = (Instant) session.getAttribute(SESSION_STARTED);
+        if (!guard.looksHuman(answers.getWebsite(), shownAt)) {
+            if (shownAt == null) {
+                session.setAttribute(SESSION_STARTED, Instant.now());
+            }
+            model.addAttribute("sendAgain", true);
             addSummary(answers, locale, model);
             return "consultations/book-contact";
         }
@@ -236,6 +288,8 @@ class BookingController {
                 answers.getKey() == null ? null : "form:" + answers.getKey()));
         if (outcome instanceof BookingOutcome.Booked booked) {
             tokens(session).put(answers.getKey(), booked.manageToken());
+            session.removeAttribute(SESSION_CONTACT);
+            session.removeAttribute(SESSION_STARTED);
             return "redirect:/appointments/" + booked.manageToken() + "?booked";
         }
         if (outcome instanceof BookingOutcome.Repeated repeated) {

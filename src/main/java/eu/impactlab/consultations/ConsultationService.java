@@ -81,6 +81,11 @@ public class ConsultationService {
         return slots.find(labId.get(), labSlug, topicKey, topic.get().minutes(), language, first, last);
     }
 
+    /** The operator's own video service (its address) when one is configured; without it video is not offered. */
+    public Optional<String> videoService() {
+        return properties.videoOffered() ? Optional.of(properties.videoBaseUrl().strip()) : Optional.empty();
+    }
+
     /** Whether a helper anywhere speaks the language: the booking flow only offers languages someone speaks. */
     public boolean someoneSpeaks(String language) {
         return store.anyHelperSpeaks(language);
@@ -242,7 +247,7 @@ public class ConsultationService {
                 errors.put("start", "booking.error.startTooFar");
             }
         }
-        if (r.mode() == null) {
+        if (r.mode() == null || !properties.offeredModes().contains(r.mode())) {
             errors.put("mode", "booking.error.mode");
         }
         if (!IdempotencyKeys.storable(r.idempotencyKey())) {
@@ -252,7 +257,7 @@ public class ConsultationService {
         return errors;
     }
 
-    /** The rules for the optional name and contact and the consent, shared by the form and the API. */
+    /** The rules for the optional name and contact and the consent (asked only when any is given), shared by the form and the API. */
     static Map<String, String> contactErrors(String name, String email, String phone, boolean consent) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name != null && name.strip().length() > MAX_NAME) {
@@ -266,10 +271,19 @@ public class ConsultationService {
         if (!ContactRules.phoneAcceptable(phone)) {
             errors.put("phone", "booking.error.phone");
         }
-        if (!consent) {
+        if (!consent && givesPersonalData(name, email, phone)) {
             errors.put("consent", "booking.error.consent");
         }
         return errors;
+    }
+
+    /** Consent is only needed for something to consent to: an appointment without name or contact stores nothing personal. */
+    static boolean givesPersonalData(String name, String email, String phone) {
+        return !(isBlank(name) && isBlank(email) && isBlank(phone));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     // --- the citizen's own appointment, by the token in the manage link ---

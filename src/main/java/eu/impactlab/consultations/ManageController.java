@@ -1,6 +1,9 @@
 package eu.impactlab.consultations;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.LinkLanguage;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,11 +26,14 @@ class ManageController {
     static final String VIEW_MANAGE = "consultations/manage";
     static final String VIEW_SLIP = "consultations/slip";
     static final String VIEW_UNKNOWN = "consultations/link-unknown";
+    static final String VIEW_ASK_CANCEL = "consultations/manage-cancel";
 
     private final ConsultationService consultations;
+    private final org.springframework.context.MessageSource messages;
 
-    ManageController(ConsultationService consultations) {
+    ManageController(ConsultationService consultations, org.springframework.context.MessageSource messages) {
         this.consultations = consultations;
+        this.messages = messages;
     }
 
     record StatusJson(String code, String status, String start, String end, String lab, String topic, String language,
@@ -55,9 +61,26 @@ class ManageController {
         return cancelled ? current : ResponseEntity.status(HttpStatus.CONFLICT).body(current.getBody());
     }
 
+    /**
+     * The appointment in the language it was booked in, which the whole page then speaks (an explicit {@code ?lang=}
+     * still wins): a link opened again on another device should not fall back to that browser's language.
+     */
+    private Optional<AppointmentView> inLinkLanguage(String token, Locale locale, HttpServletRequest request) {
+        Language asked = Language.forLocale(locale);
+        Optional<AppointmentView> appointment = consultations.appointment(token, asked);
+        if (appointment.isEmpty()) {
+            return appointment;
+        }
+        Language booked = Language.fromTag(appointment.get().uiLanguage()).filter(Language::ui).orElse(asked);
+        if (booked == asked || !LinkLanguage.use(request, booked.locale())) {
+            return appointment;
+        }
+        return consultations.appointment(token, booked);
+    }
+
     @GetMapping("/appointments/{token}")
-    String page(@PathVariable String token, Locale locale, Model model) {
-        var appointment = consultations.appointment(token, Language.forLocale(locale));
+    String page(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
+        var appointment = inLinkLanguage(token, locale, request);
         if (appointment.isEmpty()) {
             return VIEW_UNKNOWN;
         }
@@ -77,15 +100,32 @@ class ManageController {
     }
 
     @GetMapping("/appointments/{token}/slip")
-    String slip(@PathVariable String token, Locale locale, Model model) {
-        var appointment = consultations.appointment(token, Language.forLocale(locale));
+    String slip(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
+        var appointment = inLinkLanguage(token, locale, request);
         if (appointment.isEmpty()) {
             return VIEW_UNKNOWN;
         }
         model.addAttribute("appointment", appointment.get());
         model.addAttribute("german", consultations.appointment(token, Language.DE).orElseThrow());
         model.addAttribute("token", token);
+        // The way back for people without e-mail: the private link as a QR code on paper, from this request's address.
+        String link = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/appointments/{token}").buildAndExpand(token).toUriString();
+        model.addAttribute("qrCode", eu.impactlab.platform.QrCodes.svg(link, messages.getMessage("flows.slip.qr.label", null,
+                org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
         return VIEW_SLIP;
+    }
+
+    /** Cancelling cannot be undone, so the manage page only links here and this page asks first. */
+    @GetMapping("/appointments/{token}/cancel")
+    String askCancel(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
+        var appointment = inLinkLanguage(token, locale, request);
+        if (appointment.isEmpty()) {
+            return VIEW_UNKNOWN;
+        }
+        model.addAttribute("appointment", appointment.get());
+        model.addAttribute("token", token);
+        return VIEW_ASK_CANCEL;
     }
 
     @PostMapping("/appointments/{token}/cancel")
@@ -96,21 +136,23 @@ class ManageController {
     }
 
     @GetMapping("/appointments/{token}/move")
-    String moveOptions(@PathVariable String token, Locale locale, Model model) {
-        var appointment = consultations.appointment(token, Language.forLocale(locale));
+    String moveOptions(@PathVariable String token,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String day, Locale locale, Model model,
+            HttpServletRequest request) {
+        var appointment = inLinkLanguage(token, locale, request);
         if (appointment.isEmpty()) {
             return VIEW_UNKNOWN;
         }
         model.addAttribute("appointment", appointment.get());
         model.addAttribute("token", token);
-        model.addAttribute("days", consultations.moveOptions(token).stream().collect(java.util.stream.Collectors.groupingBy(
-                s -> s.start().toLocalDate(), java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
+        BookingController.addDayChoice(consultations.moveOptions(token).stream().collect(java.util.stream.Collectors.groupingBy(
+                s -> s.start().toLocalDate(), java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())), day, model);
         return "consultations/manage-move";
     }
 
     @PostMapping("/appointments/{token}/move")
     String move(@PathVariable String token, @org.springframework.web.bind.annotation.RequestParam(required = false) String start,
-            Locale locale, Model model, RedirectAttributes redirect) {
+            Locale locale, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         java.time.OffsetDateTime wished = null;
         try {
             wished = start == null ? null : java.time.LocalDateTime.parse(start).atZone(SlotFinder.BREMEN).toOffsetDateTime();
@@ -127,7 +169,8 @@ class ManageController {
         } else {
             model.addAttribute("errors", ((BookingOutcome.Invalid) outcome).errors());
         }
-        return moveOptions(token, locale, model);
+        return moveOptions(token, wished == null ? null : wished.atZoneSameInstant(SlotFinder.BREMEN).toLocalDate().toString(),
+                locale, model, request);
     }
 
     @PostMapping("/appointments/{token}/feedback")

@@ -63,7 +63,7 @@ class SlotFinder {
                         continue;
                     }
                     Slot slot = freeHelpers(day.date(), t, t.plus(length), start.toInstant(), end.toInstant(), helpers,
-                            availability, absences, busy, start, end);
+                            availability, absences, busy, start, end, properties.offeredModes());
                     if (slot != null) {
                         slots.add(slot);
                     }
@@ -78,7 +78,7 @@ class SlotFinder {
 
     private static Slot freeHelpers(LocalDate date, LocalTime from, LocalTime to, Instant start, Instant end,
             List<Long> helpers, List<ConsultationStore.Availability> availability, List<ConsultationStore.Absence> absences,
-            List<ConsultationStore.Busy> busy, ZonedDateTime zonedStart, ZonedDateTime zonedEnd) {
+            List<ConsultationStore.Busy> busy, ZonedDateTime zonedStart, ZonedDateTime zonedEnd, Set<Mode> offered) {
         Set<Mode> modes = EnumSet.noneOf(Mode.class);
         java.util.Map<Long, Set<Mode>> free = new java.util.LinkedHashMap<>();
         for (long helper : helpers) {
@@ -89,6 +89,7 @@ class SlotFinder {
                     helperModes.addAll(a.modes());
                 }
             }
+            helperModes.retainAll(offered);
             if (helperModes.isEmpty()) {
                 continue;
             }

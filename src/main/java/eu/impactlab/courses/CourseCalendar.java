@@ -48,6 +48,23 @@ class CourseCalendar {
                 calendars.publishAll(null, invitations(course, locale, true, properties.baseUrlWithoutSlash())));
     }
 
+    /**
+     * A course that was called off: one METHOD:CANCEL file per session (iTIP wants one event per message), with the
+     * session's UID, so each calendar removes the events it took from earlier mails or downloads.
+     */
+    List<OutgoingMail.Attachment> cancellations(CourseView course, Locale locale, String attendeeEmail) {
+        List<OutgoingMail.Attachment> files = new ArrayList<>();
+        int number = 1;
+        for (Invitation session : invitations(course, locale, false, properties.baseUrlWithoutSlash())) {
+            Invitation toCancel = new Invitation(session.uid(), session.sequence(), session.start(), session.end(),
+                    session.summary(), session.description(), session.location(), session.url(), session.organizerEmail(),
+                    attendeeEmail);
+            files.add(new OutgoingMail.Attachment("kurs-abgesagt-" + number++ + ".ics",
+                    CalendarInvitations.CONTENT_TYPE + "; method=CANCEL", calendars.cancel(toCancel)));
+        }
+        return files;
+    }
+
     /** A feed to subscribe to: every session of the given courses, without any link meant for participants only. */
     byte[] feed(String name, List<CourseView> courses, Locale locale) {
         String base = properties.publicAddress();

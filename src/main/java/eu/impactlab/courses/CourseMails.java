@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails a participant gets, in the language they registered in: the confirmation (or waitlist place) with their
- * private link, the news that a seat became free for them, and the cancellation of a course. They go through the
- * outbox in the same transaction as the change they report.
+ * private link, the news that a seat became free for them (with a fresh link), and the cancellation of a course (with
+ * a calendar cancel per session). They go through the outbox in the same transaction as the change they report.
  */
 @Component
 class CourseMails {
@@ -53,15 +53,15 @@ class CourseMails {
         }
     }
 
-    /** A seat became free and is theirs now; the link is only in their first mail (we keep no copy of it). */
-    void promoted(Registration r) {
+    /** A seat became free and is theirs now, with a fresh private link (the first one still works too). */
+    void promoted(Registration r, String token) {
         if (r.email() == null) {
             return;
         }
         Locale locale = locale(r);
         CourseView course = course(r);
-        String text = text("courses.mail.promoted.body", locale, r.name(), course.title().value(),
-                sessions(course, locale), where(course, locale, true));
+        String text = text("flows.courses.mail.promoted.body", locale, r.name(), course.title().value(),
+                sessions(course, locale), where(course, locale, true), manageUrl(token));
         outbox.enqueue(new OutgoingMail(r.email(), text("courses.mail.promoted.subject", locale, course.title().value()),
                 text, calendar.attachment(course, locale)));
     }
@@ -75,8 +75,9 @@ class CourseMails {
         String text = text("courses.mail.cancelled.body", locale, r.name(), course.title().value(),
                 sessions(course, locale), course.lab().name(), reach(course),
                 properties.baseUrlWithoutSlash() + "/courses");
-        outbox.enqueue(new OutgoingMail(r.email(), text("courses.mail.cancelled.subject", locale, course.title().value()),
-                text));
+        outbox.enqueue(OutgoingMail.withAttachments(r.email(),
+                text("courses.mail.cancelled.subject", locale, course.title().value()), text,
+                calendar.cancellations(course, locale, r.email())));
     }
 
     private static String reach(CourseView course) {

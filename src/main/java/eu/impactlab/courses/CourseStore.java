@@ -234,7 +234,7 @@ class CourseStore {
     }
 
     Optional<Registration> byTokenHash(String hash) {
-        return jdbc.sql(REGISTRATION_SELECT + " where r.manage_token_hash = :hash").param("hash", hash)
+        return jdbc.sql(REGISTRATION_SELECT + " where r.manage_token_hash = :hash or r.promotion_token_hash = :hash").param("hash", hash)
                 .query(this::registrationRow).optional();
     }
 
@@ -284,11 +284,13 @@ class CourseStore {
     }
 
     /** Gives a waitlisted registration its seat; false when it was not waitlisted (any more). */
-    boolean confirm(long id, Instant at) {
+    /** Gives a waitlisted registration its seat, with a second private link (by its hash) for the promotion mail. */
+    boolean confirm(long id, Instant at, String promotionTokenHash) {
         return jdbc.sql("""
-                update course_registration set status = 'CONFIRMED', waitlisted_at = null, confirmed_at = :at
+                update course_registration set status = 'CONFIRMED', waitlisted_at = null, confirmed_at = :at,
+                    promotion_token_hash = :tokenHash
                 where id = :id and status = 'WAITLISTED'""")
-                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+                .param("at", Timestamp.from(at)).param("tokenHash", promotionTokenHash).param("id", id).update() == 1;
     }
 
     void deletePersonalData(long id, Instant at) {

@@ -83,7 +83,7 @@ class CoursesDemoData implements ApplicationRunner {
                                 session(3, DayOfWeek.WEDNESDAY, "09:30", "12:00"))),
                 new Demo("groepelingen", CourseDemoTexts.SAFE_ONLINE, 25, "de", "FOUNDATION", false,
                         List.of("SENIORS", "FAMILIES"), List.of("4.1", "4.2", "1.2"), null,
-                        "https://meet.jit.si/ImpactLab-Sicher-im-Internet",
+                        "https://video.example.org/ImpactLab-Sicher-im-Internet", // a placeholder for the operator's own video service
                         "Sie können mit Untertiteln teilnehmen. Die Folien bekommen Sie vorher als große PDF-Datei.",
                         "You can take part with subtitles. You get the slides beforehand as a large-print PDF.",
                         List.of(session(1, DayOfWeek.THURSDAY, "18:00", "19:30"))),

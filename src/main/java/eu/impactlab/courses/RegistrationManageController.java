@@ -3,6 +3,8 @@ package eu.impactlab.courses;
 import eu.impactlab.labs.Language;
 import eu.impactlab.notifications.CalendarInvitations;
 import eu.impactlab.platform.ImpactLabProperties;
+import eu.impactlab.platform.LinkLanguage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -78,8 +80,8 @@ class RegistrationManageController {
     }
 
     @GetMapping
-    String page(@PathVariable String token, Locale locale, Model model) {
-        String view = ask(token, locale, model, VIEW_MANAGE);
+    String page(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
+        String view = ask(token, locale, model, VIEW_MANAGE, request);
         if (view.equals(VIEW_MANAGE)) {
             model.addAttribute("manageUrl", properties.publicAddress() + "/courses/registrations/"
                     + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8));
@@ -91,8 +93,8 @@ class RegistrationManageController {
     }
 
     @GetMapping("/cancel")
-    String askCancel(@PathVariable String token, Locale locale, Model model) {
-        return ask(token, locale, model, VIEW_ASK_CANCEL);
+    String askCancel(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
+        return ask(token, locale, model, VIEW_ASK_CANCEL, request);
     }
 
     @PostMapping("/cancel")
@@ -103,8 +105,8 @@ class RegistrationManageController {
     }
 
     @GetMapping("/delete-data")
-    String askDelete(@PathVariable String token, Locale locale, Model model) {
-        return ask(token, locale, model, VIEW_ASK_DELETE);
+    String askDelete(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
+        return ask(token, locale, model, VIEW_ASK_DELETE, request);
     }
 
     @PostMapping("/delete-data")
@@ -146,10 +148,17 @@ class RegistrationManageController {
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
-    /** Shows the view with the registration and its course, or the "we cannot find it" page. */
-    private String ask(String token, Locale locale, Model model, String view) {
+    /**
+     * Shows the view with the registration and its course, or the "we cannot find it" page; in the language the person
+     * registered in, unless the request chose one with {@code ?lang=}.
+     */
+    private String ask(String token, Locale locale, Model model, String view, HttpServletRequest request) {
         Optional<Registration> registration = courses.registration(token);
-        Optional<CourseView> course = registration.flatMap(r -> courses.course(r.courseId(), Language.forLocale(locale)));
+        Language language = registration
+                .flatMap(r -> Language.fromTag(r.uiLanguage()).filter(Language::ui))
+                .filter(registered -> LinkLanguage.use(request, registered.locale()))
+                .orElse(Language.forLocale(locale));
+        Optional<CourseView> course = registration.flatMap(r -> courses.course(r.courseId(), language));
         if (course.isEmpty()) {
             return unknown(model);
         }

@@ -272,12 +272,13 @@ class Seats {
     /** Must run inside a transaction that holds the course's lock. */
     private Optional<Long> promoteFirst(long courseId, String actor, Instant now) {
         Optional<Long> first = store.firstWaitlisted(courseId);
-        if (first.isEmpty() || !store.confirm(first.get(), now)) {
+        String token = SecretTokens.newToken();
+        if (first.isEmpty() || !store.confirm(first.get(), now, SecretTokens.hash(token))) {
             return Optional.empty();
         }
         store.changeConfirmed(courseId, 1);
         store.log(courseId, first.get(), "PROMOTED", actor);
-        mails.promoted(store.registration(first.get()).orElseThrow());
+        mails.promoted(store.registration(first.get()).orElseThrow(), token);
         return first;
     }
 

@@ -30,7 +30,7 @@ class MailOutboxRepository {
 
     long insert(OutgoingMail mail, Instant now) {
         OutgoingMail.Attachment attachment = mail.attachment();
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 INSERT INTO mail_outbox (recipient, subject, body, attachment_filename, attachment_content_type,
                                          attachment_data, status, attempts, created_at, next_attempt_at)
                 VALUES (:recipient, :subject, :body, :filename, :contentType, :data, 'PENDING', 0, :now, :now)
@@ -44,6 +44,24 @@ class MailOutboxRepository {
                 .param("now", utc(now))
                 .query(Long.class)
                 .single();
+        int position = 1;
+        for (OutgoingMail.Attachment further : mail.furtherAttachments()) {
+            jdbc.sql("""
+                    INSERT INTO mail_outbox_attachment (mail_id, position, filename, content_type, data)
+                    VALUES (:id, :position, :filename, :contentType, :data)""")
+                    .param("id", id).param("position", position++).param("filename", further.filename())
+                    .param("contentType", further.contentType()).param("data", further.content(), java.sql.Types.BINARY)
+                    .update();
+        }
+        return id;
+    }
+
+    private java.util.List<OutgoingMail.Attachment> furtherAttachments(long id) {
+        return jdbc.sql("SELECT filename, content_type, data FROM mail_outbox_attachment WHERE mail_id = :id ORDER BY position")
+                .param("id", id)
+                .query((rs, n) -> new OutgoingMail.Attachment(rs.getString("filename"), rs.getString("content_type"),
+                        rs.getBytes("data")))
+                .list();
     }
 
     /**
@@ -61,8 +79,11 @@ class MailOutboxRepository {
                 .param("now", utc(now))
                 .query((rs, n) -> new DueMail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), rs.getString("attachment_filename"),
-                        rs.getString("attachment_content_type"), rs.getBytes("attachment_data"), rs.getInt("attempts")))
-                .optional();
+                        rs.getString("attachment_content_type"), rs.getBytes("attachment_data"), rs.getInt("attempts"),
+                        java.util.List.<OutgoingMail.Attachment>of()))
+                .optional()
+                .map(due -> new DueMail(due.id(), due.recipient(), due.subject(), due.body(), due.attachmentFilename(),
+                        due.attachmentContentType(), due.attachmentData(), due.attempts(), furtherAttachments(due.id())));
     }
 
     void markSent(long id, int attempts, Instant now) {

@@ -133,6 +133,9 @@ class OutboxSender {
         if (mail.hasAttachment()) {
             helper.addAttachment(mail.attachmentFilename(), new ByteArrayResource(mail.attachmentData()),
                     mail.attachmentContentType());
+            for (OutgoingMail.Attachment further : mail.furtherAttachments()) {
+                helper.addAttachment(further.filename(), new ByteArrayResource(further.content()), further.contentType());
+            }
         }
         return message;
     }

@@ -1,17 +1,19 @@
 package eu.impactlab.notifications;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A plain-text e-mail to one recipient, with at most one attachment (for example a calendar invitation).
+ * A plain-text e-mail to one recipient, with optional attachments (for example a calendar invitation).
  *
  * @param to the recipient's address
  * @param subject one line; line breaks become spaces
  * @param text the plain-text body
  * @param attachment optional, {@code null} for none
+ * @param furtherAttachments more files after the first, empty for none
  */
-public record OutgoingMail(String to, String subject, String text, Attachment attachment) {
+public record OutgoingMail(String to, String subject, String text, Attachment attachment, List<Attachment> furtherAttachments) {
 
     static final int MAX_RECIPIENT_LENGTH = 320;
     static final int MAX_SUBJECT_LENGTH = 300;
@@ -33,16 +35,31 @@ public record OutgoingMail(String to, String subject, String text, Attachment at
             throw new IllegalArgumentException("the subject is longer than " + MAX_SUBJECT_LENGTH + " characters");
         }
         Objects.requireNonNull(text, "text");
+        furtherAttachments = furtherAttachments == null ? List.of() : List.copyOf(furtherAttachments);
+        if (attachment == null && !furtherAttachments.isEmpty()) {
+            throw new IllegalArgumentException("further attachments need a first one");
+        }
     }
 
     public OutgoingMail(String to, String subject, String text) {
-        this(to, subject, text, null);
+        this(to, subject, text, null, List.of());
+    }
+
+    public OutgoingMail(String to, String subject, String text, Attachment attachment) {
+        this(to, subject, text, attachment, List.of());
+    }
+
+    /** A mail with all these files attached, in this order; none is fine. */
+    public static OutgoingMail withAttachments(String to, String subject, String text, List<Attachment> attachments) {
+        return attachments.isEmpty() ? new OutgoingMail(to, subject, text)
+                : new OutgoingMail(to, subject, text, attachments.get(0), attachments.subList(1, attachments.size()));
     }
 
     /** Without the address and the body, so a mail that ends up in a log carries no personal data. */
     @Override
     public String toString() {
-        return "OutgoingMail[subject length " + subject.length() + ", attachment " + attachment + "]";
+        return "OutgoingMail[subject length " + subject.length() + ", attachment " + attachment + ", "
+                + furtherAttachments.size() + " further]";
     }
 
     /**

@@ -1,5 +1,6 @@
 package eu.impactlab.web;
 
+import eu.impactlab.consultations.ConsultationService;
 import eu.impactlab.labs.Language;
 import eu.impactlab.labs.LabService;
 import java.util.Locale;
@@ -15,9 +16,11 @@ class HomeController {
     static final String VIEW_HOME = "home";
 
     private final LabService labs;
+    private final ConsultationService consultations;
 
-    HomeController(LabService labs) {
+    HomeController(LabService labs, ConsultationService consultations) {
         this.labs = labs;
+        this.consultations = consultations;
     }
 
     @GetMapping("/")
@@ -26,8 +29,10 @@ class HomeController {
         return VIEW_HOME;
     }
 
+    /** The notice names the video service people are sent to, when the operator has configured one. */
     @GetMapping("/privacy")
-    String privacy() {
+    String privacy(Model model) {
+        consultations.videoService().ifPresent(url -> model.addAttribute("videoService", url));
         return "privacy";
     }
 

@@ -1,10 +1,14 @@
 package eu.impactlab.web;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.LinkLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.TimeZone;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,8 +18,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The UI language: {@code ?lang=xx} switches it and a cookie remembers it; without a cookie the browser's
- * language is used when we speak it; anything else falls back to German.
+ * The UI language: {@code ?lang=xx} switches it and a cookie remembers it; a private link's pages speak the language
+ * the link was created in ({@link LinkLanguage}); without either the browser's language is used when we speak it;
+ * anything else falls back to German.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -64,7 +69,28 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
+            var linkLanguage = LinkLanguage.of(request);
+            if (linkLanguage.isPresent()) {
+                return Language.forLocale(linkLanguage.get()).locale();
+            }
             return Language.forLocale(super.resolveLocale(request)).locale();
+        }
+
+        /** Evaluated at each use, so dates and texts formatted later in the request follow a link's language too. */
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            LocaleContext cookieContext = super.resolveLocaleContext(request);
+            return new TimeZoneAwareLocaleContext() {
+                @Override
+                public Locale getLocale() {
+                    return resolveLocale(request);
+                }
+
+                @Override
+                public TimeZone getTimeZone() {
+                    return cookieContext instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
+                }
+            };
         }
 
         @Override

@@ -75,7 +75,10 @@ class ConsultationEventsTest extends AbstractIntegrationTest {
         mvc.perform(post("/staff/appointments/" + booked.id() + "/arrived").session(helper).with(csrf()));
         mvc.perform(post("/staff/appointments/" + booked.id() + "/done").session(helper).with(csrf()));
 
-        assertThat(page(manage, "uk")).contains("Чи допомогла вам ця допомога?", "name=\"score\"", "Дуже добре");
+        assertThat(page(manage, "uk")).contains("Чи допомогла Вам консультація?", "name=\"score\"", "Дуже багато");
+        // The same five answers, in the same words, as the course feedback (ManageLinkTest): one scale for the impact figure.
+        assertThat(page(manage, "de")).contains("Hat Ihnen der Termin geholfen?", ">Gar nicht<", ">Wenig<", ">Etwas<",
+                ">Viel<", ">Sehr viel<");
         // No answer chosen: asked again, nothing counted.
         mvc.perform(post(manage + "/feedback")).andExpect(status().is3xxRedirection());
         assertThat(events.stream(ConsultationFeedbackGiven.class)).isEmpty();

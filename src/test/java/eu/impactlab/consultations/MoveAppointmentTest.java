@@ -53,6 +53,30 @@ class MoveAppointmentTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theMovePageAsksForTheDayFirstAndShowsOneDaysTimesWithTheButtonRightBelow() throws Exception {
+        LocalDate from = LocalDate.now(SlotFinder.BREMEN).plusDays(1);
+        Slot slot = consultations.freeSlots("groepelingen", "smartphone", "de", from, from.plusDays(7)).get(0);
+        String token = ((BookingOutcome.Booked) consultations.book(new BookingRequest("groepelingen", "smartphone", "de",
+                slot.start().toOffsetDateTime(), Mode.IN_PERSON, null, null, null, true, "de", null))).manageToken();
+        java.util.Map<LocalDate, Long> perDay = consultations.moveOptions(token).stream().collect(java.util.stream.Collectors
+                .groupingBy(s -> s.start().toLocalDate(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertThat(perDay).hasSizeGreaterThan(1);
+        LocalDate second = List.copyOf(perDay.keySet()).get(1);
+
+        String page = mvc.perform(get("/appointments/" + token + "/move").param("day", second.toString()).param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // Every day with free times is a link with its count; only the chosen day's times are choices.
+        for (var day : perDay.entrySet()) {
+            assertThat(page).contains("href=\"/appointments/" + token + "/move?day=" + day.getKey() + "#times\"");
+            assertThat(page).contains(day.getValue() + " frei");
+        }
+        assertThat(page.split("type=\"radio\" name=\"start\"", -1)).hasSize(perDay.get(second).intValue() + 1);
+        assertThat(page).contains("value=\"" + second + "T").doesNotContain("value=\"" + perDay.keySet().iterator().next() + "T");
+        assertThat(page.indexOf("Auf diese Zeit verschieben</button>") - page.lastIndexOf("type=\"radio\" name=\"start\""))
+                .as("the button right after the times").isLessThan(400);
+    }
+
+    @Test
     void aCancelledAppointmentCannotBeMoved() throws Exception {
         LocalDate from = LocalDate.now(SlotFinder.BREMEN).plusDays(3);
         Slot slot = consultations.freeSlots("vegesack", "learning", "uk", from, from.plusDays(7)).get(0);

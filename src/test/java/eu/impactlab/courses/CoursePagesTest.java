@@ -86,7 +86,7 @@ class CoursePagesTest extends AbstractIntegrationTest {
         long online = demo("Online-Kurs: Sicher im Internet");
         String onlinePage = page("/courses/" + online);
         assertThat(onlinePage).contains("Online", "Den Link zum Online-Kurs bekommen Sie nach der Anmeldung.")
-                .doesNotContain("meet.jit.si");
+                .doesNotContain("video.example.org");
         mvc.perform(get("/courses/999999")).andExpect(status().isNotFound());
     }
 
@@ -117,7 +117,7 @@ class CoursePagesTest extends AbstractIntegrationTest {
         Matcher onlineBlock = Pattern.compile("<script type=\"application/ld\\+json\">(.+?)</script>", Pattern.DOTALL).matcher(online);
         assertThat(onlineBlock.find()).isTrue();
         assertThat(json.readTree(onlineBlock.group(1)).get("location").get("@type").asString()).isEqualTo("VirtualLocation");
-        assertThat(onlineBlock.group(1)).doesNotContain("meet.jit.si");
+        assertThat(onlineBlock.group(1)).doesNotContain("video.example.org");
     }
 
     @Test
@@ -144,7 +144,7 @@ class CoursePagesTest extends AbstractIntegrationTest {
         assertThat(events).hasSize((int) upcomingSessions);
         String text = new String(ics, StandardCharsets.UTF_8).replace("\r\n ", "");
         assertThat(text).contains("METHOD:PUBLISH", "X-WR-CALNAME:Kurse der Digital Impact Labs Bremen", "TZID=Europe/Berlin",
-                "Smartphone-Grundlagen für Seniorinnen und Senioren (Termin 1 von 4)").doesNotContain("meet.jit.si", "ATTENDEE");
+                "Smartphone-Grundlagen für Seniorinnen und Senioren (Termin 1 von 4)").doesNotContain("video.example.org", "ATTENDEE");
         assertThat(events).allSatisfy(e -> assertThat(e.getUid().orElseThrow().getValue()).matches("course-\\d+-session-\\d+@impactlab"));
         byte[] again = mvc.perform(get("/courses.ics")).andReturn().getResponse().getContentAsByteArray();
         assertThat(uids(again)).isEqualTo(uids(ics));

@@ -111,12 +111,51 @@ class CourseRegistrationFlowTest {
         String body = text(promoted);
         assertThat(promoted.getSubject()).contains("Основи смартфона для людей похилого віку");
         assertThat(body).contains("Петро", "Гарна новина");
+        // The mail leads back to the registration with a fresh private link; the first link keeps working too.
+        Matcher link = Pattern.compile("/courses/registrations/([A-Za-z0-9_-]{43})").matcher(body);
+        assertThat(link.find()).as("a private link in the promotion mail").isTrue();
+        assertThat(first).doesNotContain(link.group(1));
+        assertThat(page("/courses/registrations/" + link.group(1), new MockHttpSession()))
+                .contains("Петро", "Записані, у Вас є місце");
         assertThat(hasCalendar(promoted)).as("the sessions for the calendar are attached").isTrue();
         MimeMessage waitlisted = mailTo("iryna@example.org", "Ви в списку очікування");
         assertThat(text(waitlisted)).contains("на місці 2", "/courses/registrations/");
         mailTo("olena1@example.org", "Ви записані");
         assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals("petro@example.org")))
                 .as("Petro's mails: waitlist place, then the seat").hasSize(2);
+    }
+
+    @Test
+    void theCourseCancelledMailCarriesACalendarCancelForEverySession() throws Exception {
+        long course = new CourseFixtures(jdbc).course("Drei Abende am Computer", 5, 3, 10, 17);
+        register(course, "Галина", "halyna@example.org");
+        MockHttpSession coordinator = eu.impactlab.Logins.as(mvc, "coordinator");
+        mvc.perform(post("/admin/courses/" + course + "/cancel").session(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        MimeMessage cancelled = mailTo("halyna@example.org", "Курс скасовано");
+        assertThat(text(cancelled)).contains("Галина");
+        List<String> calendars = new ArrayList<>();
+        collectCalendars(cancelled, calendars);
+        assertThat(calendars).hasSize(3).allSatisfy(ics -> assertThat(ics)
+                .contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:1", "ATTENDEE", "mailto:halyna@example.org"));
+        List<Long> sessions = jdbc.sql("select id from course_session where course_id = ? order by starts_at").param(course)
+                .query(Long.class).list();
+        for (int i = 0; i < 3; i++) {
+            assertThat(calendars.get(i).replace("\r\n ", "")).contains("UID:" + CourseCalendar.uid(course, sessions.get(i)));
+        }
+    }
+
+    private static void collectCalendars(jakarta.mail.Part part, List<String> calendars) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectCalendars(multipart.getBodyPart(i), calendars);
+            }
+        } else if (part.isMimeType("text/calendar")) {
+            Object content = part.getContent();
+            calendars.add(content instanceof String text ? text
+                    : new String(((java.io.InputStream) content).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Registers page by page as the browser would, in Ukrainian; returns the manage link the last page leads to. */

@@ -43,6 +43,31 @@ class ManageLinkTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theLinkSpeaksTheLanguageOfTheRegistrationInAGermanBrowserUnlessOneIsChosen() throws Exception {
+        long course = new CourseFixtures(jdbc).course("Sprache des Links", 3, 9);
+        String token = ((RegistrationOutcome.Registered) seats.register(new RegistrationRequest(course, "Oksana",
+                null, "0421 555", true, null, null, null, "uk", null, "citizen"))).manageToken();
+        for (String path : List.of("", "/cancel", "/delete-data")) {
+            String page = mvc.perform(get("/courses/registrations/" + token + path).header("Accept-Language", "de"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).as(path).contains("<html lang=\"uk\"");
+        }
+        assertThat(page("/courses/registrations/" + token, "de")).contains("<html lang=\"de\"", "Ihre Anmeldung");
+    }
+
+    @Test
+    void afterCancellingNoTextSaysThePlaceIsKept() throws Exception {
+        String token = register(new CourseFixtures(jdbc).course("Abgesagt und Platz weg", 3, 9), "Oleh");
+        mvc.perform(post("/courses/registrations/" + token + "/cancel")).andExpect(status().is3xxRedirection());
+        assertThat(page("/courses/registrations/" + token, "uk")).contains("Ваш запис скасовано. Ми одразу видалимо")
+                .doesNotContain("Місце залишиться за Вами");
+        assertThat(page("/courses/registrations/" + token, "de")).contains("Ihre Anmeldung ist abgesagt. Wir löschen")
+                .doesNotContain("Ihr Platz bleibt");
+        assertThat(page("/courses/registrations/" + token + "/delete-data", "de")).contains("schon abgesagt")
+                .doesNotContain("Ihr Platz bleibt");
+    }
+
+    @Test
     void deletingOnesDataKeepsTheSeatButForgetsNameAndContact() throws Exception {
         long course = new CourseFixtures(jdbc).course("Daten löschen", 3, 9);
         String token = register(course, "Mira");
@@ -88,6 +113,9 @@ class ManageLinkTest extends AbstractIntegrationTest {
                 .param(course).update();
         String after = page("/courses/registrations/" + token, "ar");
         assertThat(after).contains("هل ساعدتكم الدورة؟", "type=\"radio\" name=\"score\"", "for=\"score-5\"", "كثيرًا جدًا");
+        // The same five answers, in the same words, as the consultation feedback (ConsultationEventsTest).
+        assertThat(page("/courses/registrations/" + token, "de")).contains(">Gar nicht<", ">Wenig<", ">Etwas<", ">Viel<",
+                ">Sehr viel<");
 
         mvc.perform(post("/courses/registrations/" + token + "/feedback")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select count(*) from course_registration where course_id = ? and feedback_given_at is not null")
@@ -108,7 +136,7 @@ class ManageLinkTest extends AbstractIntegrationTest {
     }
 
     private String page(String url, String language) throws Exception {
-        return mvc.perform(get(url).header("Accept-Language", language)).andExpect(status().isOk())
+        return mvc.perform(get(url).param("lang", language)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
     }
 }
