@@ -113,6 +113,15 @@ class FactQueries {
         return new Result(total[0], breakdown, trend, districts);
     }
 
+    /** Only the total of a question, from the facts (for what a language filter leaves out). */
+    Counts total(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + AGGREGATES + " from impact_fact f where " + where(filter, params);
+        debug(sql, params);
+        List<Counts> total = jdbc.query(sql, (rs, n) -> counts(rs, median(rs)), params.toArray());
+        return total.isEmpty() ? Counts.empty() : total.get(0);
+    }
+
     /** The rollup's measure columns, in the order of {@link #AGGREGATES}. */
     private static final List<String> ROLLUP_COLUMNS = List.of("appointments", "walk_ins", "short_help", "bookings",
             "cancellations", "no_shows", "solved", "referrals", "first_visits", "with_language", "other_language",
@@ -281,7 +290,13 @@ class FactQueries {
         add(where, params, "f.activity = ?", filter.activity());
         add(where, params, "f.topics @> array[?]::varchar[]", filter.topic());
         add(where, params, "f.target_groups @> array[?]::varchar[]", filter.targetGroup());
-        add(where, params, "f.language = ?", filter.language());
+        if (Filter.NOT_GERMAN.equals(filter.language())) {
+            where.append(" and f.language is not null and f.language <> 'de'");
+        } else if (Filter.NO_LANGUAGE.equals(filter.language())) {
+            where.append(" and f.language is null");
+        } else {
+            add(where, params, "f.language = ?", filter.language());
+        }
         add(where, params, "f.age_band = ?", filter.ageBand());
         add(where, params, "f.gender = ?", filter.gender());
         return where.toString();
