@@ -75,7 +75,8 @@ class ImpactDashboardBrowserTest extends AbstractIntegrationTest {
 
     /**
      * Every line a text is drawn on, per numeric cell and per word of a heading or row label: a number that wraps
-     * ("1254" as 1/2/5/4) or a word broken inside ("Bera/tungen") is reported with its table. The text is measured with
+     * ("1254" as 1/2/5/4), a word broken inside ("Bera/tungen") or a text wider than its cell is reported with its
+     * table. The text is measured with
      * a Range, whose client rectangles are one per line the text occupies.
      */
     private static final String BROKEN_TEXT = """
@@ -90,11 +91,14 @@ class ImpactDashboardBrowserTest extends AbstractIntegrationTest {
               for (const cell of table.querySelectorAll('td.num, th')) {
                 const node = cell.firstChild;
                 if (!node || node.nodeType !== Node.TEXT_NODE || !node.data.trim()) continue;
+                // a word wider than its cell would run over the next one
+                if (cell.scrollWidth > cell.clientWidth + 1) broken.push(table.id + ' runs over its cell: ' + node.data);
                 if (cell.matches('td.num')) {
                   if (lines(node, 0, node.data.length) > 1) broken.push(table.id + ' number: ' + node.data);
                   continue;
                 }
-                const words = /\\S+/g;
+                // a line may break after a hyphen ("Technik-" / "Kursen"), as in print, but never inside a word
+                const words = /[^\\s-]+-?/g;
                 let word;
                 while ((word = words.exec(node.data)) !== null) {
                   if (lines(node, word.index, word.index + word[0].length) > 1) broken.push(table.id + ' word: ' + word[0]);
@@ -110,7 +114,7 @@ class ImpactDashboardBrowserTest extends AbstractIntegrationTest {
         for (int width : new int[] {1280, 390}) {
             driver.manage().window().setSize(new Dimension(width, 900));
             for (String language : List.of("de", "ar")) {
-                for (String by : List.of("stadtbezirk", "month")) {
+                for (String by : List.of("stadtbezirk", "month", "stadtteil")) {
                     String page = width + " px, " + language + ", by " + by;
                     driver.get(baseUrl() + "/impact?by=" + by + "&lang=" + language);
                     assertThat(driver.findElements(By.cssSelector("table.impact-table td.num")).size()).as(page).isGreaterThan(100);
