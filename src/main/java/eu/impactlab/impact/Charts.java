@@ -76,7 +76,8 @@ final class Charts {
     }
 
     private static StringBuilder open(String title, int height) {
-        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
+        // direction="ltr": in an Arabic page the labels would otherwise run leftwards from x=0, out of the picture
+        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" direction=\"ltr\" viewBox=\"0 0 ")
                 .append(WIDTH + 60).append(' ').append(height).append("\" aria-label=\"").append(esc(title)).append("\"><title>")
                 .append(esc(title)).append("</title>");
     }

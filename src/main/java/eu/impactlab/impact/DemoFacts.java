@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Synthetic, realistic facts for an empty demo database, in one INSERT … SELECT over generate_series: ten years
  * back from today, growing over the years and quieter in the summer holidays, half of it in Gröpelingen, languages
- * and home districts typical of each lab. {@code impactlab.demo-facts} (IMPACTLAB_DEMO_FACTS) sets how many; with
+ * and home districts typical of each lab; short help, as the helpers' form records it, has no language, age, gender
+ * or home district. {@code impactlab.demo-facts} (IMPACTLAB_DEMO_FACTS) sets how many; with
  * demo data on and no number, 20,000 facts over three years make the dashboard show something.
  */
 @Component
@@ -129,14 +130,14 @@ class DemoFacts implements ApplicationRunner {
                             'WOMEN_AND_GIRLS', 'SENIORS', 'FAMILIES', 'NEWCOMERS', 'SMALL_BUSINESSES'])
                             [1 + floor(p.r1 * 8)::int]]::varchar[] else '{}'::varchar[] end,
                   case when p.act = 'SHORT_HELP' then null else p.lang end,
-                  case when p.act in ('APPOINTMENT', 'WALK_IN', 'SHORT_HELP') or p.act like 'COURSE%' then
+                  case when p.act in ('APPOINTMENT', 'WALK_IN') or p.act like 'COURSE%' then
                     (array['UNDER_18', 'FROM_18_TO_29', 'FROM_30_TO_44', 'FROM_30_TO_44', 'FROM_45_TO_64',
                            'FROM_45_TO_64', 'FROM_65', 'FROM_65', 'NOT_STATED'])[1 + floor(p.r4 * 9)::int] else 'NOT_STATED' end,
-                  case when p.act in ('APPOINTMENT', 'WALK_IN', 'SHORT_HELP') or p.act like 'COURSE%' then
+                  case when p.act in ('APPOINTMENT', 'WALK_IN') or p.act like 'COURSE%' then
                     (array['FEMALE', 'FEMALE', 'FEMALE', 'FEMALE', 'FEMALE', 'MALE', 'MALE', 'MALE', 'MALE', 'DIVERSE',
                            'NOT_STATED'])[1 + floor(p.r5 * 11)::int] else 'NOT_STATED' end,
-                  case when p.act in ('APPOINTMENT', 'WALK_IN', 'SHORT_HELP') or p.act like 'COURSE%' then p.stadtteil else 'NOT_STATED' end,
-                  case when p.act in ('APPOINTMENT', 'WALK_IN', 'SHORT_HELP') or p.act like 'COURSE%' then BEZIRK else 'NOT_STATED' end,
+                  case when p.act in ('APPOINTMENT', 'WALK_IN') or p.act like 'COURSE%' then p.stadtteil else 'NOT_STATED' end,
+                  case when p.act in ('APPOINTMENT', 'WALK_IN') or p.act like 'COURSE%' then BEZIRK else 'NOT_STATED' end,
                   case when p.act in ('APPOINTMENT', 'WALK_IN', 'SHORT_HELP') then
                     (array['YES', 'YES', 'YES', 'NO', 'NO', 'NO', 'NO', 'NO', 'NOT_STATED'])[1 + floor(p.r6 * 9)::int] end,
                   case when p.act in ('APPOINTMENT', 'WALK_IN', 'SHORT_HELP') then

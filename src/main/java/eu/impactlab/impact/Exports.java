@@ -42,6 +42,7 @@ final class Exports {
             lines.add(List.of(text.message("impact.filters"), String.join(", ", report.filters())));
         }
         lines.add(List.of(text.message("impact.suppression.note")));
+        text.filterNotes(report).forEach(note -> lines.add(List.of(note)));
         return lines;
     }
 
@@ -50,12 +51,25 @@ final class Exports {
         lines.add(List.of());
         List<String> figures = new ArrayList<>();
         lines.add(List.of(text.message("impact.keyFigures")));
-        for (Presentation.Figure figure : text.figures(report.total())) {
+        for (Presentation.Figure figure : text.figures(report)) {
             lines.add(List.of(figure.label(), figure.value()));
         }
         for (Presentation.Grid grid : text.grids(report)) {
             lines.add(List.of());
             lines.add(List.of(grid.caption()));
+            grid.notes().forEach(note -> lines.add(List.of(note)));
+            if (!grid.groups().isEmpty()) {
+                // the column groups above their columns, as on screen
+                List<String> groups = new ArrayList<>();
+                groups.add("");
+                for (Presentation.Group group : grid.groups()) {
+                    groups.add(group.label());
+                    for (int i = 1; i < group.span(); i++) {
+                        groups.add("");
+                    }
+                }
+                lines.add(groups);
+            }
             List<String> header = new ArrayList<>();
             header.add(grid.firstHeader());
             header.addAll(grid.headers());

@@ -51,7 +51,7 @@ class FactQueries {
             coalesce(sum(f.cases) filter (where f.activity = 'COURSE_REGISTRATION' and f.technical), 0) as technical,
             coalesce(sum(f.cases) filter (where f.activity = 'COURSE_REGISTRATION' and f.technical and f.gender = 'FEMALE'), 0) as technical_women,
             coalesce(sum(f.cases) filter (where f.activity = 'QUEUE_SERVED'), 0) as queue_served,
-            percentile_cont(0.5) within group (order by f.waiting_minutes) filter (where f.activity = 'QUEUE_SERVED') as median_wait,
+            array_agg(f.waiting_minutes) filter (where f.activity = 'QUEUE_SERVED' and f.waiting_minutes is not null) as waits,
             coalesce(sum(f.cases) filter (where f.activity = 'FEEDBACK' and f.score = 1), 0) as score_1,
             coalesce(sum(f.cases) filter (where f.activity = 'FEEDBACK' and f.score = 2), 0) as score_2,
             coalesce(sum(f.cases) filter (where f.activity = 'FEEDBACK' and f.score = 3), 0) as score_3,
@@ -111,6 +111,15 @@ class FactQueries {
                     }, params.toArray());
         }
         return new Result(total[0], breakdown, trend, districts);
+    }
+
+    /** Only the total of a question, from the facts (for what a language filter leaves out). */
+    Counts total(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + AGGREGATES + " from impact_fact f where " + where(filter, params);
+        debug(sql, params);
+        List<Counts> total = jdbc.query(sql, (rs, n) -> counts(rs, median(rs)), params.toArray());
+        return total.isEmpty() ? Counts.empty() : total.get(0);
     }
 
     /** The rollup's measure columns, in the order of {@link #AGGREGATES}. */
@@ -281,7 +290,13 @@ class FactQueries {
         add(where, params, "f.activity = ?", filter.activity());
         add(where, params, "f.topics @> array[?]::varchar[]", filter.topic());
         add(where, params, "f.target_groups @> array[?]::varchar[]", filter.targetGroup());
-        add(where, params, "f.language = ?", filter.language());
+        if (Filter.NOT_GERMAN.equals(filter.language())) {
+            where.append(" and f.language is not null and f.language <> 'de'");
+        } else if (Filter.NO_LANGUAGE.equals(filter.language())) {
+            where.append(" and f.language is null");
+        } else {
+            add(where, params, "f.language = ?", filter.language());
+        }
         add(where, params, "f.age_band = ?", filter.ageBand());
         add(where, params, "f.gender = ?", filter.gender());
         return where.toString();
@@ -294,9 +309,21 @@ class FactQueries {
         }
     }
 
+    /**
+     * The median of the group's waiting minutes, as {@code percentile_cont(0.5)} gives it. The query collects the
+     * minutes with {@code array_agg} instead of asking PostgreSQL for the percentile: an ordered-set aggregate makes it
+     * sort all rows once per grouping set, while plain aggregates let it hash every grouping set in one pass.
+     */
     private static Double median(ResultSet rs) throws SQLException {
-        double median = rs.getDouble("median_wait");
-        return rs.wasNull() ? null : median;
+        java.sql.Array waits = rs.getArray("waits");
+        if (waits == null) {
+            return null;
+        }
+        java.util.SortedMap<Integer, Long> histogram = new java.util.TreeMap<>();
+        for (Integer minutes : (Integer[]) waits.getArray()) {
+            histogram.merge(minutes, 1L, Long::sum);
+        }
+        return median(histogram);
     }
 
     private static Counts counts(ResultSet rs, Double median) throws SQLException {

@@ -10,8 +10,17 @@ import java.util.List;
 record Filter(LocalDate from, LocalDate to, List<Long> labs, String activity, String topic, String targetGroup,
         String language, String ageBand, String gender) {
 
+    /** The language filter's value for "help in any recorded language other than German". */
+    static final String NOT_GERMAN = "not-de";
+    /** The language filter's value for "no language recorded" (short help records none). */
+    static final String NO_LANGUAGE = "none";
+
     Filter {
         labs = List.copyOf(labs);
+    }
+
+    Filter withLanguage(String value) {
+        return new Filter(from, to, labs, activity, topic, targetGroup, value, ageBand, gender);
     }
 
     /** Whether a filter on a fact attribute is set (the rollup holds no combinations of attributes). */

@@ -32,7 +32,7 @@ class ImpactController {
     static final String VIEW_DASHBOARD = "impact/dashboard";
     static final String VIEW_BAD_QUESTION = "impact/bad-question";
     static final String VIEW_PDF = "impact/report-pdf";
-    /** Columns per table in the PDF, so a wide table splits instead of running off the page. */
+    /** Columns per table in the PDF at most, so a wide table splits (between column groups) instead of running off the page. */
     static final int PDF_COLUMNS = 7;
 
     private final ImpactService impact;
@@ -66,13 +66,13 @@ class ImpactController {
         model.addAttribute("report", report);
         model.addAttribute("params", params);
         model.addAttribute("choices", impact.choices(who, locale));
-        model.addAttribute("figures", text.figures(report.total()));
+        model.addAttribute("figures", text.figures(report));
+        model.addAttribute("notes", text.filterNotes(report));
         model.addAttribute("grids", text.grids(report));
         model.addAttribute("query", query(params));
         model.addAttribute("byParam", report.by().param());
-        for (Presentation.Chart chart : text.charts(report)) {
-            model.addAttribute(chart.gridId() + "Chart", Charts.svg(chart));
-        }
+        model.addAttribute("charts", text.charts(report).stream().collect(Collectors.groupingBy(
+                Presentation.Chart::gridId, Collectors.mapping(Charts::svg, Collectors.toList()))));
         return VIEW_DASHBOARD;
     }
 
@@ -93,8 +93,8 @@ class ImpactController {
     ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
         Presentation text = new Presentation(messages, locale);
-        Map<String, Presentation.Chart> charts = text.charts(report).stream()
-                .collect(Collectors.toMap(Presentation.Chart::gridId, chart -> chart));
+        Map<String, java.util.List<Presentation.Chart>> charts = text.charts(report).stream()
+                .collect(Collectors.groupingBy(Presentation.Chart::gridId));
         boolean rightToLeft = Language.forLocale(locale).rightToLeft();
         Context context = new Context(locale);
         // makes @dates (web.DateTexts) usable in a template rendered outside a web view
@@ -105,10 +105,11 @@ class ImpactController {
         context.setVariable("generated", LocalDateTime.now(clock));
         context.setVariable("pageLine", PdfLayout.pageLine(text.message("impact.pdf.page")));
         PdfLayout layout = new PdfLayout(rightToLeft);
-        context.setVariable("figureLines", layout.figureLines(text.figures(report.total()), 4));
+        context.setVariable("figureLines", layout.figureLines(text.figures(report), 4));
+        context.setVariable("notes", text.filterNotes(report));
         context.setVariable("sections", text.grids(report).stream()
-                .map(grid -> new PdfLayout.Section(grid.caption(), charts.get(grid.id()),
-                        Presentation.split(grid, PDF_COLUMNS).stream().map(layout::table).toList()))
+                .map(grid -> new PdfLayout.Section(grid.caption(), grid.notes(), charts.getOrDefault(grid.id(), java.util.List.of()),
+                        Presentation.split(grid, PDF_COLUMNS).stream().flatMap(part -> layout.tables(part).stream()).toList()))
                 .toList());
         String xhtml = templates.process(VIEW_PDF, context);
         return file(Exports.pdf(xhtml, rightToLeft), MediaType.APPLICATION_PDF_VALUE, name(report, "pdf"));

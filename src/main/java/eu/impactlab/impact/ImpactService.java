@@ -107,7 +107,7 @@ public class ImpactService {
         String activity = oneOf(question.activity(), ACTIVITIES.stream().map(Enum::name).toList(), "activity");
         String topic = oneOf(question.topic(), consultations.topics(language).stream().map(TopicView::key).toList(), "topic");
         String targetGroup = oneOf(question.targetGroup(), TARGET_GROUPS, "targetGroup");
-        String spoken = oneOf(question.language(), Stream.of(Language.values()).map(Language::tag).toList(), "language");
+        String spoken = oneOf(question.language(), languageValues(), "language");
         String ageBand = oneOf(question.ageBand(), AGE_BANDS, "ageBand");
         String gender = oneOf(question.gender(), GENDERS, "gender");
 
@@ -133,7 +133,26 @@ public class ImpactService {
         describe(filters, "gender", gender, labels.of(Dimension.GENDER, gender));
         List<Report.Choice> labChoices = chosen.stream().map(lab -> new Report.Choice(lab.slug(), lab.name())).toList();
         return new Report(from, to, labChoices, by, breakdown, period, trend, districts, breakdown.total(),
-                filters.stream().map(f -> f).toList());
+                filters.stream().map(f -> f).toList(), spoken, Coverage.filtered(filter), withoutLanguage(filter));
+    }
+
+    /** The language filter's values: the site's languages, "not German" and "no language recorded". */
+    private static List<String> languageValues() {
+        List<String> values = new ArrayList<>(List.of(Filter.NOT_GERMAN, Filter.NO_LANGUAGE));
+        Stream.of(Language.values()).map(Language::tag).forEach(values::add);
+        return values;
+    }
+
+    /**
+     * The people helped without a recorded language (short help) that a language filter leaves out, so the page can
+     * say how many; a single count, so only the primary rule applies (1 to 4 hidden).
+     */
+    private Table.Cell withoutLanguage(Filter filter) {
+        if (filter.language() == null || Filter.NO_LANGUAGE.equals(filter.language())) {
+            return null;
+        }
+        long people = queries.total(filter.withLanguage(Filter.NO_LANGUAGE)).get(Measure.PEOPLE);
+        return new Table.Cell(people, Suppression.primary(people));
     }
 
     private void describe(List<String> filters, String name, String value, String label) {
@@ -207,7 +226,8 @@ public class ImpactService {
         for (BremenDistricts.Group group : BremenDistricts.GROUPS) {
             int sumRow = lines.size();
             topLevel.add(sumRow);
-            lines.add(new Table.Line("bezirk:" + group.stadtbezirk(), group.stadtbezirk(), true));
+            // "Mitte" is a Stadtbezirk and one of its Stadtteile: the sum row says which it is
+            lines.add(new Table.Line("bezirk:" + group.stadtbezirk(), labels.stadtbezirk(group.stadtbezirk()), true));
             long[] sum = new long[Measure.COUNT];
             int[] relation = new int[group.stadtteile().size() + 1];
             relation[0] = sumRow;
@@ -350,7 +370,7 @@ public class ImpactService {
         choices.put("activity", ACTIVITIES.stream().map(a -> new Report.Choice(a.name(), labels.of(Dimension.ACTIVITY, a.name()))).toList());
         choices.put("topic", consultations.topics(language).stream().map(t -> new Report.Choice(t.key(), t.title())).toList());
         choices.put("targetGroup", TARGET_GROUPS.stream().map(g -> new Report.Choice(g, labels.of(Dimension.TARGET_GROUP, g))).toList());
-        choices.put("language", Stream.of(Language.values()).map(l -> new Report.Choice(l.tag(), l.nativeName())).toList());
+        choices.put("language", languageValues().stream().map(l -> new Report.Choice(l, labels.of(Dimension.LANGUAGE, l))).toList());
         choices.put("ageBand", AGE_BANDS.stream().map(a -> new Report.Choice(a, labels.of(Dimension.AGE_BAND, a))).toList());
         choices.put("gender", GENDERS.stream().map(g -> new Report.Choice(g, labels.of(Dimension.GENDER, g))).toList());
         return choices;
@@ -372,6 +392,10 @@ public class ImpactService {
             this.locale = locale;
             this.language = language;
             labViews.forEach(lab -> labNames.put(Long.toString(lab.id()), lab.name()));
+        }
+
+        String stadtbezirk(String name) {
+            return message("impact.district.bezirk", locale, name);
         }
 
         String of(Dimension dimension, String key) {
@@ -405,7 +429,9 @@ public class ImpactService {
                     yield topics.getOrDefault(key, key);
                 }
                 case TARGET_GROUP -> message("impact.targetGroup." + key, locale);
-                case LANGUAGE -> Language.fromTag(key).map(Language::nativeName).orElse(key);
+                case LANGUAGE -> Filter.NOT_GERMAN.equals(key) || Filter.NO_LANGUAGE.equals(key)
+                        ? message("impact.language." + key, locale)
+                        : Language.fromTag(key).map(Language::nativeName).orElse(key);
                 case AGE_BAND -> message("outcome.ageBand." + key, locale);
                 case GENDER -> message("outcome.gender." + key, locale);
                 case STADTTEIL, STADTBEZIRK -> BremenDistricts.OUTSIDE_BREMEN.equals(key) || BremenDistricts.NOT_STATED.equals(key)

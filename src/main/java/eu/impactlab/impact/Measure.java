@@ -11,8 +11,8 @@ import java.util.List;
 enum Measure {
     PEOPLE(false), CONSULTATIONS(false), APPOINTMENTS(false), WALK_INS(false), SHORT_HELP(false), BOOKINGS(false),
     CANCELLATIONS(false), NO_SHOWS(false), SOLVED(false), NOT_SOLVED(true), REFERRALS(false), NO_REFERRAL(true),
-    FIRST_VISITS(false), OTHER_VISITS(true), WITH_LANGUAGE(true), OTHER_LANGUAGE(false), GERMAN(true),
-    REGISTRATIONS(false), ATTENDANCE(false), COMPLETIONS(false), TECHNICAL(true), TECHNICAL_WOMEN(false),
+    FIRST_VISITS(false), OTHER_VISITS(true), WITH_LANGUAGE(false), OTHER_LANGUAGE(false), GERMAN(true),
+    REGISTRATIONS(false), ATTENDANCE(false), COMPLETIONS(false), TECHNICAL(false), TECHNICAL_WOMEN(false),
     TECHNICAL_OTHERS(true), QUEUE_SERVED(true), FEEDBACK(false), SCORE_1(false), SCORE_2(false), SCORE_3(false),
     SCORE_4(false), SCORE_5(false);
 

@@ -11,19 +11,27 @@ import java.util.List;
  */
 final class PdfLayout {
 
-    /** A cell: its text, and whether it is a label (a header cell) rather than a number. */
-    record Cell(String text, boolean label) {
+    /** Rows per table at most: a table this long fits on one A4 landscape page with its headings. */
+    static final int PAGE_ROWS = 24;
+
+    /** A cell: its text, whether it is a label (a header cell) rather than a number, and how many columns it spans. */
+    record Cell(String text, boolean label, int span) {
+
+        Cell(String text, boolean label) {
+            this(text, label, 1);
+        }
     }
 
     /** A row: its cells in drawing order and its kind ("subtotal", "total" or null). */
     record Line(List<Cell> cells, String kind) {
     }
 
-    record PdfTable(Line header, List<Line> rows) {
+    /** A table kept on one page: its header lines (column groups, then columns) and its rows. */
+    record PdfTable(List<Line> header, List<Line> rows) {
     }
 
-    /** A heading with the chart drawn from the same numbers (null for none) and the table's parts. */
-    record Section(String caption, Presentation.Chart chart, List<PdfTable> parts) {
+    /** A heading with its notes, the charts drawn from the same numbers and the table's parts. */
+    record Section(String caption, List<String> notes, List<Presentation.Chart> charts, List<PdfTable> parts) {
     }
 
     /** Part of the page number line: a text, or a counter ("page" or "pages") filled in by the renderer. */
@@ -36,16 +44,34 @@ final class PdfLayout {
         this.rightToLeft = rightToLeft;
     }
 
-    PdfTable table(Presentation.Grid grid) {
+    /**
+     * A grid as tables that each fit on a page, so no page holds a lonely row: a long grid is cut into parts of equal
+     * length (53 weeks and the total as three parts of 18, not 24 + 24 + 6), each with the column headings.
+     */
+    List<PdfTable> tables(Presentation.Grid grid) {
         List<Line> rows = new ArrayList<>();
         for (Presentation.GridRow row : grid.rows()) {
             rows.add(line(row, row.subtotal() ? "subtotal" : null));
         }
         rows.add(line(grid.total(), "total"));
-        List<Cell> header = new ArrayList<>();
-        header.add(new Cell(grid.firstHeader(), true));
-        grid.headers().forEach(h -> header.add(new Cell(h, false)));
-        return new PdfTable(new Line(ordered(header), null), rows);
+        List<Line> header = new ArrayList<>();
+        if (!grid.groups().isEmpty()) {
+            List<Cell> groups = new ArrayList<>();
+            groups.add(new Cell("", true));
+            grid.groups().forEach(g -> groups.add(new Cell(g.label(), false, g.span())));
+            header.add(new Line(ordered(groups), "groups"));
+        }
+        List<Cell> columns = new ArrayList<>();
+        columns.add(new Cell(grid.firstHeader(), true));
+        grid.headers().forEach(h -> columns.add(new Cell(h, false)));
+        header.add(new Line(ordered(columns), null));
+        List<PdfTable> tables = new ArrayList<>();
+        int parts = (rows.size() + PAGE_ROWS - 1) / PAGE_ROWS;
+        int size = (rows.size() + parts - 1) / parts;
+        for (int from = 0; from < rows.size(); from += size) {
+            tables.add(new PdfTable(header, rows.subList(from, Math.min(rows.size(), from + size))));
+        }
+        return tables;
     }
 
     private Line line(Presentation.GridRow row, String kind) {

@@ -55,7 +55,13 @@ class ImpactDashboardTest extends AbstractIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    FactStore store;
+
     static boolean filled;
+
+    /** The funder's question of issue 18: people helped in 2005 who did not get help in German, by district. */
+    static final String NOT_GERMAN = "from=2005-01-01&to=2005-12-31&language=not-de&by=stadtbezirk";
 
     @BeforeEach
     void fill() {
@@ -78,10 +84,26 @@ class ImpactDashboardTest extends AbstractIntegrationTest {
             last = UUID.randomUUID();
             events.publish(consultation(last, north, ConsultationCompleted.Kind.APPOINTMENT, ConsultationCompleted.Gender.MALE, "Vegesack"));
         }
+        // 2005, Gröpelingen: 9 walk-ins in Arabic from Gröpelingen, 6 appointments in German from Gröpelingen, 7 walk-ins
+        // in Turkish from Vegesack and 2 from Blumenthal, and 8 short help (which records no language and no district)
+        fact2005(west, Activity.WALK_IN, "ar", "Gröpelingen", 9);
+        fact2005(west, Activity.APPOINTMENT, "de", "Gröpelingen", 6);
+        fact2005(west, Activity.WALK_IN, "tr", "Vegesack", 7);
+        fact2005(west, Activity.WALK_IN, "tr", "Blumenthal", 2);
+        fact2005(west, Activity.SHORT_HELP, null, null, 8);
         events.awaitFact(last);
         Events.await(() -> jdbc.sql("select count(*) from impact_fact where day between '2004-01-01' and '2004-12-31'")
                 .query(Long.class).single() == 24, "24 facts of 2004");
         filled = true;
+    }
+
+    private void fact2005(long lab, Activity activity, String language, String stadtteil, int times) {
+        for (int i = 0; i < times; i++) {
+            Fact fact = Fact.of(UUID.randomUUID(), LocalDate.of(2005, 5, 10 + i), lab, activity).withLanguage(language)
+                    .withVisitor(stadtteil == null ? null : "FROM_30_TO_44", stadtteil == null ? null : "FEMALE", stadtteil)
+                    .withOutcome(stadtteil == null ? null : "NO", "SOLVED", "NONE");
+            assertThat(store.add(fact)).isTrue();
+        }
     }
 
     static ConsultationCompleted consultation(UUID id, long lab, ConsultationCompleted.Kind kind,
@@ -126,7 +148,8 @@ class ImpactDashboardTest extends AbstractIntegrationTest {
         List<List<String>> rows = rows(html, "breakdown");
         // women: 12 visible; men's 3 walk-ins hidden, and with them what would let one compute them
         assertThat(rows).filteredOn(r -> r.get(0).equals("weiblich")).first().extracting(r -> r.get(1)).isEqualTo("12");
-        assertThat(rows).filteredOn(r -> r.get(0).equals("männlich")).first().extracting(r -> r.get(4)).isEqualTo("•");
+        int walkIns = column(html, "breakdown", "ohne Termin");
+        assertThat(rows).filteredOn(r -> r.get(0).equals("männlich")).first().extracting(r -> r.get(walkIns)).isEqualTo("•");
         assertThat(rows).filteredOn(r -> r.get(0).equals("Gesamt")).first().extracting(r -> r.get(1)).isEqualTo("24");
         assertNoSmallNumbers(html);
         // in the district table Walle (3) is hidden, and so is a second cell of West, so Walle cannot be computed
@@ -134,7 +157,7 @@ class ImpactDashboardTest extends AbstractIntegrationTest {
         assertThat(districts).filteredOn(r -> r.get(0).equals("Walle")).first().extracting(r -> r.get(1)).isEqualTo("•");
         assertThat(districts).filteredOn(r -> r.get(0).equals("Gröpelingen")).first().extracting(r -> r.get(1)).isEqualTo("12");
         assertThat(districts).filteredOn(r -> r.get(0).equals("Osterholz (Tenever)")).first().extracting(r -> r.get(1)).isEqualTo("0");
-        long westHidden = districts.stream().filter(r -> List.of("West", "Blockland", "Findorff", "Gröpelingen", "Walle")
+        long westHidden = districts.stream().filter(r -> List.of("Stadtbezirk West", "Blockland", "Findorff", "Gröpelingen", "Walle")
                 .contains(r.get(0))).filter(r -> r.get(1).equals("•")).count();
         assertThat(westHidden).isGreaterThanOrEqualTo(2);
     }
@@ -196,14 +219,79 @@ class ImpactDashboardTest extends AbstractIntegrationTest {
         try (var document = Loader.loadPDF(pdf)) {
             pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
-        for (List<String> row : screen) {
-            // wide tables are split into parts of seven columns; the label may wrap, the cells stay on one line
-            for (int from = 1; from < row.size(); from += ImpactController.PDF_COLUMNS) {
-                assertThat(pdfText).contains(String.join(" ", row.subList(from, Math.min(row.size(), from + ImpactController.PDF_COLUMNS))));
+        assertRowsInPdf(html, "breakdown", pdfText);
+        assertThat(pdfText).contains("Kleine Zahlen schützen wir").contains("01.01.2004 – 31.12.2004");
+    }
+
+    /** Each row of a table as the PDF prints it: split between column groups; the label may wrap, the cells do not. */
+    static void assertRowsInPdf(String html, String id, String pdfText) {
+        for (List<String> row : rows(html, id)) {
+            for (int[] part : pdfParts(html, id)) {
+                assertThat(pdfText).as(id).contains(String.join(" ", row.subList(1 + part[0], 1 + part[1])));
             }
             assertThat(pdfText).contains(row.get(0).split(" "));
         }
-        assertThat(pdfText).contains("Kleine Zahlen schützen wir").contains("01.01.2004 – 31.12.2004");
+    }
+
+    @Test
+    void theFundersQuestionNotInGermanByDistrictIsAnsweredOnOneScreenAndEquallyInCsvAndPdf() throws Exception {
+        MockHttpSession funder = Logins.as(mvc, "funder");
+        String html = page(funder, NOT_GERMAN);
+        List<List<String>> rows = rows(html, "breakdown");
+        int people = column(html, "breakdown", "Menschen, denen geholfen wurde");
+        // Arabic in West (9), Turkish in Nord (7 + 2); German help and short help are not counted
+        assertThat(rows).filteredOn(r -> r.get(0).equals("West")).first().extracting(r -> r.get(people)).isEqualTo("9");
+        assertThat(rows).filteredOn(r -> r.get(0).equals("Nord")).first().extracting(r -> r.get(people)).isEqualTo("9");
+        assertThat(rows).filteredOn(r -> r.get(0).equals("Keine Angabe")).first().extracting(r -> r.get(people)).isEqualTo("0");
+        assertThat(rows).filteredOn(r -> r.get(0).equals("Gesamt")).first().extracting(r -> r.get(people)).isEqualTo("18");
+        assertThat(figure(html, "Menschen, denen geholfen wurde")).isEqualTo("18");
+        // the page says what the figures leave out, with the number: the 8 short help without a language
+        String text = HtmlUtils.htmlUnescape(html);
+        String leftOut = "8 Menschen, denen ohne erfasste Sprache geholfen wurde, sind hier nicht mitgezählt";
+        assertThat(text).contains("nicht Deutsch (eine andere Sprache erfasst)").contains(leftOut);
+        // per district no figure that the facts do not carry: no-shows and bookings record no place of residence
+        assertThat(headers(html, "breakdown")).doesNotContain("nicht erschienen", "Anteil nicht erschienen", "gebucht",
+                "kurze Hilfe", "Wartezeit (Median, Minuten)", "Antworten");
+        assertThat(text).contains("Wohnort, Alter und Geschlecht erfassen nur Beratungen mit und ohne Termin");
+        // the district table: Blumenthal's 2 hidden, and a second Stadtteil of Nord with it
+        List<List<String>> districts = rows(html, "districts");
+        assertThat(districts).filteredOn(r -> r.get(0).equals("Stadtbezirk West")).first().extracting(r -> r.get(1)).isEqualTo("9");
+        assertThat(districts).filteredOn(r -> r.get(0).startsWith("Blumenthal")).first().extracting(r -> r.get(1)).isEqualTo("•");
+        assertThat(districts.stream().filter(r -> List.of("Blumenthal (Lüssum-Bockhorn, Rönnebeck, Farge, Rekum)", "Burglesum",
+                "Vegesack").contains(r.get(0))).filter(r -> r.get(1).equals("•")).count()).isGreaterThanOrEqualTo(2);
+        assertNoSmallNumbers(html);
+
+        // the same answer, word for word and number for number, in the CSV and the PDF
+        String csv = new String(mvc.perform(get("/impact/export.csv?" + NOT_GERMAN).session(funder)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8).substring(1);
+        List<List<String>> csvRows = new ArrayList<>();
+        for (CSVRecord record : CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(csv))) {
+            csvRows.add(record.toList());
+        }
+        assertThat(csvRows).containsAll(rows).containsAll(rows(html, "districts"));
+        assertThat(csvRows).anySatisfy(line -> assertThat(line.get(0)).contains(leftOut));
+        byte[] pdf = mvc.perform(get("/impact/report.pdf?" + NOT_GERMAN).session(funder)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String pdfText;
+        try (var document = Loader.loadPDF(pdf)) {
+            pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(pdfText).contains(leftOut).contains("nicht Deutsch (eine andere Sprache erfasst)");
+        assertRowsInPdf(html, "breakdown", pdfText);
+        assertRowsInPdf(html, "districts", pdfText);
+    }
+
+    @Test
+    void withoutAFilterEveryShareStandsBesideItsCountsAndNotStatedIsCountedOverWhatCanCarryADistrict() throws Exception {
+        String html = page(Logins.as(mvc, "funder"), "from=2005-01-01&to=2005-12-31&by=stadtbezirk");
+        List<String> headers = headers(html, "breakdown");
+        assertThat(headers).containsSubsequence("Beratungen mit erfasster Sprache", "davon nicht auf Deutsch", "Anteil nicht auf Deutsch");
+        List<String> west = rows(html, "breakdown").stream().filter(r -> r.get(0).equals("West")).findFirst().orElseThrow();
+        int withLanguage = column(html, "breakdown", "Beratungen mit erfasster Sprache");
+        // West: 15 consultations with a language, 9 of them not in German: 60 %
+        assertThat(west.subList(withLanguage, withLanguage + 3)).containsExactly("15", "9", "60 %");
+        // the 8 short help stand under "not stated", but the not-stated share counts only what can carry a district
+        assertThat(HtmlUtils.htmlUnescape(html)).contains("Kursanmeldungen): 0 von 24 (0 %)");
     }
 
     @Test
@@ -257,6 +345,40 @@ class ImpactDashboardTest extends AbstractIntegrationTest {
             rows.add(cells);
         }
         return rows;
+    }
+
+    /** The column headings of a table (after the row label column). */
+    static List<String> headers(String html, String id) {
+        int start = html.indexOf("id=\"table-" + id + "\"");
+        String table = html.substring(start, html.indexOf("</thead>", start));
+        List<String> headers = new ArrayList<>();
+        Matcher m = Pattern.compile("<th scope=\"col\">([^<]*)</th>").matcher(table);
+        while (m.find()) {
+            headers.add(HtmlUtils.htmlUnescape(m.group(1).strip()));
+        }
+        return headers.subList(1, headers.size());
+    }
+
+    /** The index of a column in the rows of {@link #rows} (0 is the row label). */
+    static int column(String html, String id, String header) {
+        int index = headers(html, id).indexOf(header);
+        assertThat(index).as("column " + header + " in " + id).isNotNegative();
+        return index + 1;
+    }
+
+    /** The column ranges the PDF prints a table in: whole column groups, at most PDF_COLUMNS columns each. */
+    static List<int[]> pdfParts(String html, String id) {
+        int start = html.indexOf("id=\"table-" + id + "\"");
+        String table = html.substring(start, html.indexOf("</thead>", start));
+        List<Integer> spans = new ArrayList<>();
+        Matcher m = Pattern.compile("<th scope=\"colgroup\" colspan=\"(\\d+)\"").matcher(table);
+        while (m.find()) {
+            spans.add(Integer.parseInt(m.group(1)));
+        }
+        if (spans.isEmpty()) {
+            spans.add(headers(html, id).size());
+        }
+        return Presentation.parts(spans, ImpactController.PDF_COLUMNS);
     }
 
     static void assertNoSmallNumbers(String html) {

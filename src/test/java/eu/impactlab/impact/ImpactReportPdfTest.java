@@ -50,10 +50,13 @@ class ImpactReportPdfTest extends AbstractIntegrationTest {
         assertThat(pdf.fonts()).isNotEmpty().allMatch(f -> f.contains("DejaVuSans"));
         // the four charts, each before its table
         assertThat(pdf.text()).contains("Menschen, denen geholfen wurde, nach Monat (Balken)",
-                "Menschen, denen geholfen wurde, nach Monat", "Erreichte Menschen nach Wohnort",
-                "Antworten auf „Hat Ihnen das geholfen?“");
+                "Menschen, denen geholfen wurde, nach Monat", "Antworten auf „Hat Ihnen das geholfen?“");
+        // one chart per level: the Stadtbezirke, then the Stadtteile, each once; the sum rows say "Stadtbezirk Mitte"
+        assertThat(count(pdf.text(), "Erreichte Menschen nach Stadtbezirk (Wohnort)")).isEqualTo(1);
+        assertThat(count(pdf.text(), "Erreichte Menschen nach Stadtteil (Wohnort)")).isEqualTo(1);
         assertThat(pdf.text().indexOf("Wen die Labs wo erreichen")).isPositive()
-                .isLessThan(pdf.text().indexOf("Erreichte Menschen nach Wohnort"));
+                .isLessThan(pdf.text().indexOf("Erreichte Menschen nach Stadtbezirk (Wohnort)"));
+        assertThat(pdf.text()).contains("Stadtbezirk Mitte");
         assertSameNumbers(html, pdf, false);
     }
 
@@ -90,8 +93,8 @@ class ImpactReportPdfTest extends AbstractIntegrationTest {
             List<List<String>> rows = ImpactDashboardTest.rows(html, id);
             assertThat(rows).as(id).isNotEmpty();
             for (List<String> row : rows) {
-                for (int from = 1; from < row.size(); from += ImpactController.PDF_COLUMNS) {
-                    List<String> part = row.subList(from, Math.min(row.size(), from + ImpactController.PDF_COLUMNS));
+                for (int[] range : ImpactDashboardTest.pdfParts(html, id)) {
+                    List<String> part = row.subList(1 + range[0], 1 + range[1]);
                     assertThat(text).as(id).contains(percents(String.join(" ", drawn(part, rightToLeft))));
                 }
             }
@@ -101,6 +104,32 @@ class ImpactReportPdfTest extends AbstractIntegrationTest {
         List<String> people = trend.subList(0, trend.size() - 1).stream().map(r -> r.get(1)).toList();
         assertThat(people).hasSize(12);
         assertThat(text).contains(String.join(" ", people));
+    }
+
+    @Test
+    void longTablesAreCutIntoEqualPartsThatFitOnAPageAndWideOnesBetweenColumnGroups() {
+        PdfLayout layout = new PdfLayout(false);
+        for (int rows = 1; rows <= 120; rows++) {
+            List<Presentation.GridRow> body = new ArrayList<>();
+            for (int i = 0; i < rows - 1; i++) {
+                body.add(new Presentation.GridRow("row " + i, false, List.of("1")));
+            }
+            Presentation.Grid grid = new Presentation.Grid("t", "T", "Label", List.of(), List.of("n"), body,
+                    new Presentation.GridRow("Gesamt", true, List.of("1")), List.of());
+            List<PdfLayout.PdfTable> tables = layout.tables(grid);
+            List<Integer> sizes = tables.stream().map(t -> t.rows().size()).toList();
+            assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(rows);
+            // every part fits on a page, and no part is a lonely row or two beside a long one
+            assertThat(sizes).allMatch(size -> size <= PdfLayout.PAGE_ROWS);
+            assertThat(java.util.Collections.max(sizes) - java.util.Collections.min(sizes)).as(rows + " rows: " + sizes)
+                    .isLessThanOrEqualTo(tables.size());
+            assertThat(tables.get(tables.size() - 1).rows().get(tables.get(tables.size() - 1).rows().size() - 1).kind())
+                    .isEqualTo("total");
+        }
+        // the 24 columns of the breakdown: reach 3, language 3, consultations 7, appointments 4, queue 1, courses 5, feedback 1
+        assertThat(Presentation.parts(List.of(3, 3, 7, 4, 1, 5, 1), 7)).extracting(p -> p[0] + "-" + p[1])
+                .containsExactly("0-6", "6-13", "13-18", "18-24");
+        assertThat(Presentation.parts(List.of(19), 7)).extracting(p -> p[0] + "-" + p[1]).containsExactly("0-7", "7-14", "14-19");
     }
 
     private static int count(String text, String part) {
