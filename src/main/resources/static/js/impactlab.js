@@ -11,6 +11,14 @@
       button.addEventListener("click", function () { window.print(); });
     });
   });
+  // Links that look like buttons answer the Space key as buttons do (keyboard users expect it from role=button).
+  document.addEventListener("keydown", function (event) {
+    var link = event.target;
+    if ((event.key === " " || event.key === "Spacebar") && link.matches && link.matches("a[role='button'][href]")) {
+      event.preventDefault();
+      link.click();
+    }
+  });
   // htmx requests carry the CSRF token from the page's form (no inline script under our CSP).
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name='_csrf']");
