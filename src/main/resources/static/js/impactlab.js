@@ -5,6 +5,16 @@
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-autofocus]");
     if (summary) { summary.focus(); }
+    // A table wider than its frame scrolls inside it: the frame takes keyboard focus so arrow keys can scroll it too.
+    document.querySelectorAll(".table-scroll:not([tabindex])").forEach(function (frame) {
+      if (frame.scrollWidth <= frame.clientWidth) { return; }
+      frame.tabIndex = 0;
+      var caption = frame.querySelector("caption");
+      if (caption) {
+        frame.setAttribute("role", "region");
+        frame.setAttribute("aria-label", caption.textContent.trim());
+      }
+    });
     // A print button only makes sense with JavaScript; without it, the browser's own print works as always.
     document.querySelectorAll(".print-button").forEach(function (button) {
       button.hidden = false;
