@@ -83,7 +83,7 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
             visited.add(path);
             driver.get(baseUrl() + path);
             check(path, problems);
-            problems.addAll(Layout.smallTargets(driver, path, "main .back-link"));
+            problems.addAll(Layout.smallTargets(driver, path, "main .back-link, main .task-list a"));
             markup.save(language + path, baseUrl() + path, driver);
             for (WebElement link : driver.findElements(By.cssSelector("main a[href]"))) {
                 String next = staffPage(link.getAttribute("href"));
