@@ -15,8 +15,14 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,15 +34,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Visits every public page reachable by links from the home page, in each of the seven languages, on a 320 px wide
- * screen, and fails on any axe-core WCAG 2.1 A/AA violation, a wrong lang/dir, or content that scrolls sideways.
+ * screen, and fails on any axe-core WCAG 2.1 A/AA violation, a wrong lang/dir, content that scrolls sideways, or a
+ * header without booking help; at the end every visited page's HTML must pass html-validate. A sample of pages is
+ * also checked at tablet and desktop widths.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessibilityBrowserTest extends AbstractIntegrationTest {
 
     private static WebDriver driver;
+    private static Markup markup;
 
     @BeforeAll
     static void startBrowser() {
         driver = Browser.start(320, 800);
+        markup = new Markup("public");
     }
 
     @AfterAll
@@ -50,6 +61,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         return Language.uiLanguages();
     }
 
+    @Order(1)
     @ParameterizedTest
     @MethodSource("languages")
     void everyPublicPagePassesAxeInThisLanguage(Language language) {
@@ -87,7 +99,10 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
                         + "return out.join('; ');");
                 problems.add(path + ": scrolls sideways by " + overflow + " px at 320 px width (" + culprits + ")");
             }
+            problems.addAll(Layout.bookingHelpInHeader(driver, path));
+            problems.addAll(Layout.smallTargets(driver, path, "main .back-link"));
             problems.addAll(Browser.axeViolations(driver, path));
+            markup.save(language.tag() + path, baseUrl() + path, driver);
             for (WebElement link : driver.findElements(By.cssSelector("a[href]"))) {
                 String next = samePublicPage(link.getAttribute("href"));
                 if (next != null && !visited.contains(next)) {
@@ -110,6 +125,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
      * The course registration, one question per page, walked with the keyboard's worth of clicks: every step, an error,
      * the confirmation, and the manage link's "are you sure" pages pass axe and fit 320 px.
      */
+    @Order(2)
     @ParameterizedTest
     @MethodSource("languages")
     void everyCourseRegistrationStepPassesAxeInThisLanguage(Language language) {
@@ -118,12 +134,14 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         List<String> problems = new ArrayList<>();
         driver.get(baseUrl() + "/courses/" + course + "?lang=" + language.tag());
         check("course page", language, problems);
+        markup.save(language.tag() + "-registration-course", baseUrl() + "/courses/" + course, driver);
         // The schema.org data block reaches the browser whole under the Content-Security-Policy.
         assertThat(((JavascriptExecutor) driver).executeScript(
                 "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)['@type'];"))
                 .isEqualTo("Event");
         driver.get(baseUrl() + driver.findElement(By.cssSelector("a[href='/courses/" + course + "/register']")).getDomAttribute("href"));
         check("name", language, problems);
+        markup.save(language.tag() + "-registration-name", driver.getCurrentUrl(), driver);
         submitMainForm();
         assertThat(driver.findElements(By.cssSelector(".error-summary"))).as("an empty name is an error").isNotEmpty();
         check("name with error", language, problems);
@@ -142,15 +160,54 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         submitMainForm();
         assertThat(driver.getCurrentUrl()).contains("/courses/registrations/");
         check("done", language, problems);
+        markup.save(language.tag() + "-registration-done", driver.getCurrentUrl(), driver);
         String manage = driver.getCurrentUrl().replace("?registered", "");
         driver.get(manage + "/cancel");
         check("cancel?", language, problems);
+        markup.save(language.tag() + "-registration-cancel", driver.getCurrentUrl(), driver);
         driver.get(manage + "/delete-data");
         check("delete data?", language, problems);
+        markup.save(language.tag() + "-registration-delete", driver.getCurrentUrl(), driver);
         driver.get(baseUrl() + "/courses/registrations/" + pastRegistration(language));
         assertThat(driver.findElements(By.name("score"))).as("the five faces after the course").hasSize(5);
         check("feedback", language, problems);
+        markup.save(language.tag() + "-registration-feedback", driver.getCurrentUrl(), driver);
         assertThat(problems).as("accessibility problems of the course registration in " + language.tag()).isEmpty();
+    }
+
+    /**
+     * Tablets and desktops: at 1024 px (a tablet held sideways) and 1280 px a sample of pages keeps side margins, shows
+     * the whole header and does not scroll sideways, in German and in Arabic (right to left).
+     */
+    @Order(3)
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "ar"})
+    void samplePagesFitTabletAndDesktopWidths(String language) {
+        List<String> pages = List.of("/", "/labs", "/labs/groepelingen", "/courses", "/courses/" + registrationCourse(),
+                "/book", "/book/topic", "/login", "/privacy");
+        List<String> problems = new ArrayList<>();
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl() + "/?lang=" + language);
+        try {
+            for (int width : new int[] {1024, 1280}) {
+                driver.manage().window().setSize(new Dimension(width, 768));
+                for (String page : pages) {
+                    driver.get(baseUrl() + page);
+                    problems.addAll(Layout.fitsTheWidth(driver, page));
+                    problems.addAll(Layout.bookingHelpInHeader(driver, page));
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(320, 800));
+        }
+        assertThat(problems).as("layout problems at 1024 and 1280 px in " + language).isEmpty();
+    }
+
+    /** The HTML of every page the tests above visited, in all seven languages, passes html-validate's recommended rules. */
+    @Order(4)
+    @Test
+    void everyVisitedPageIsValidHtml() {
+        assertThat(markup.problems()).as("html-validate findings on the visited pages").isEmpty();
     }
 
     /** Presses the page's main button (its last form's) and waits for the next page. */

@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,15 +28,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Staff serve people between two other tasks, often on a tablet: their pages, including a form that shows errors,
- * pass the same axe-core WCAG 2.1 A/AA check, here in German and in Arabic (right to left).
+ * pass the same axe-core WCAG 2.1 A/AA check, here in German and in Arabic (right to left), fit tablet and desktop
+ * widths, and every crawled page's HTML passes html-validate.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
 
     private static WebDriver driver;
+    private static Markup markup;
 
     @BeforeAll
     static void startBrowser() {
         driver = Browser.start(768, 1024);
+        markup = new Markup("staff");
     }
 
     @AfterAll
@@ -41,6 +50,7 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         }
     }
 
+    @Order(1)
     @ParameterizedTest
     @ValueSource(strings = {"de", "ar"})
     void staffPagesPassAxe(String language) {
@@ -73,6 +83,8 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
             visited.add(path);
             driver.get(baseUrl() + path);
             check(path, problems);
+            problems.addAll(Layout.smallTargets(driver, path, "main .back-link, main .task-list a"));
+            markup.save(language + path, baseUrl() + path, driver);
             for (WebElement link : driver.findElements(By.cssSelector("main a[href]"))) {
                 String next = staffPage(link.getAttribute("href"));
                 if (next != null && !visited.contains(next)) {
@@ -95,6 +107,22 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.findElement(By.cssSelector("#queue-groepelingen .tap-buttons button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".number-panel")).isEmpty());
         check("/staff/day (number drawn)", problems);
+        problems.addAll(Layout.wordsBrokenInTables(driver, "/staff/day (number drawn)"));
+        problems.addAll(Layout.smallTargets(driver, "/staff/day (number drawn)", ".queue > p a"));
+        // The same day on a tablet held sideways and on a desktop, and a sample of other staff pages.
+        try {
+            for (int width : new int[] {1024, 1280}) {
+                driver.manage().window().setSize(new Dimension(width, 768));
+                for (String page : List.of("/staff/day", "/admin", "/admin/courses", "/admin/labs/groepelingen/hours", "/staff/courses")) {
+                    driver.get(baseUrl() + page);
+                    problems.addAll(Layout.fitsTheWidth(driver, page));
+                    problems.addAll(Layout.wordsBrokenInTables(driver, page));
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(768, 1024));
+        }
+        driver.get(baseUrl() + "/staff/day");
         driver.findElement(By.cssSelector("form[action='/staff/labs/groepelingen/call-next'] button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".number-panel")).isEmpty());
         driver.findElement(By.cssSelector("#queue-groepelingen form[action$='/served'] button")).click();
@@ -130,6 +158,13 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         assertThat(visited).contains("/admin", "/admin/labs", "/admin/labs/groepelingen", "/admin/labs/groepelingen/hours",
                 "/admin/accounts", "/admin/accounts/new", "/admin/account", "/staff/day");
         assertThat(problems).as("accessibility problems on staff pages in " + language).isEmpty();
+    }
+
+    /** The HTML of every staff page crawled above, in German and Arabic, passes html-validate's recommended rules. */
+    @Order(2)
+    @Test
+    void everyCrawledStaffPageIsValidHtml() {
+        assertThat(markup.problems()).as("html-validate findings on the crawled staff pages").isEmpty();
     }
 
     @org.springframework.beans.factory.annotation.Autowired
