@@ -45,9 +45,13 @@ class ContactFormTimingTest extends AbstractIntegrationTest {
 
     @Test
     void aFormSentWithoutEverShowingItIsAskedAgainNotRefused() throws Exception {
+        // the choices of a real contact page, sent in a session that never showed it
+        MockHttpSession other = new MockHttpSession();
+        String times = page("/book/time?topic=smartphone&language=de&lab=vegesack", other);
+        String contact = page(link(page(link(times, "/book/mode\\?[^\"]+"), other), "/book/contact\\?[^\"]+"), other);
         MockHttpSession session = new MockHttpSession();
         String page = mvc.perform(post("/book/check").session(session).with(csrf()).param("lang", "ar")
-                        .param("topic", "smartphone").param("language", "de").param("lab", "vegesack").param("name", ""))
+                        .params(hidden(contact)).param("name", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("role=\"status\"").doesNotContain("name=\"key\"", "error-summary");
         assertThat(session.getAttribute(BookingController.SESSION_STARTED)).isNotNull();

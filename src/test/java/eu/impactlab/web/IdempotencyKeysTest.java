@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,6 +24,8 @@ import tools.jackson.databind.ObjectMapper;
  * Idempotency keys are bound to their request (issue 17.2): a repeat gets the first result without private links, the
  * same key with another body gets 422, keys of up to 80 characters work, and a key counts for 24 hours.
  */
+// video is offered only with a configured service; the same settings as VideoServiceConfiguredTest share its context
+@TestPropertySource(properties = "impactlab.consultations.video-base-url=https://video.lab.example")
 class IdempotencyKeysTest extends AbstractIntegrationTest {
 
     private static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
