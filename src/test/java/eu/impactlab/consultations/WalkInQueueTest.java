@@ -209,6 +209,75 @@ class WalkInQueueTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void drawingWithHtmxGivesBackTheLabsQueueWithTheNewNumberNextToTheButtonsAndTheFocusOnIt() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        String key = java.util.UUID.randomUUID().toString();
+        String fragment = mvc.perform(post("/staff/labs/groepelingen/tickets").param("lang", "de").session(helper).with(csrf())
+                        .header("HX-Request", "true").param("topic", "smartphone").param("language", "ar").param("key", key))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int number = jdbc.sql("select number from walk_in_ticket where request_key = ?").param(key).query(Integer.class).single();
+        long id = jdbc.sql("select id from walk_in_ticket where request_key = ?").param(key).query(Long.class).single();
+
+        assertThat(fragment.strip()).startsWith("<section").contains("id=\"queue-groepelingen\"")
+                .doesNotContain("<html", "site-header", "id=\"short-help\"");
+        // The result comes before the buttons, in a status region that takes the focus.
+        assertThat(fragment).containsPattern("id=\"queue-result-groepelingen\" role=\"status\" aria-live=\"polite\" tabindex=\"-1\"\\s+autofocus")
+                .contains("Neue Nummer", "class=\"ticket-number\" dir=\"ltr\">" + number + "<",
+                        "href=\"/staff/tickets/" + id + "/slip\"");
+        assertThat(fragment.indexOf("Neue Nummer")).isLessThan(fragment.indexOf("action=\"/staff/labs/groepelingen/call-next\""));
+        // Fresh keys, so the next tap acts again; the used one is not offered any more.
+        assertThat(fragment).contains("hx-post=\"/staff/labs/groepelingen/tickets\"").doesNotContain(key);
+
+        String called = mvc.perform(post("/staff/labs/groepelingen/call-next").param("lang", "de").session(helper).with(csrf())
+                        .header("HX-Request", "true").param("key", java.util.UUID.randomUUID().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(called).contains("Bitte aufrufen", "id=\"queue-result-groepelingen\"").doesNotContain("<html");
+    }
+
+    @Test
+    void withoutJavaScriptTheDrawComesBackToTheQueuesAnchorWithTheNumberInThatSection() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        var drawn = mvc.perform(post("/staff/labs/groepelingen/tickets").session(helper).with(csrf())
+                        .param("topic", "smartphone").param("language", "tr").param("key", java.util.UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/staff/day#queue-groepelingen"))
+                .andReturn();
+        var flash = drawn.getFlashMap();
+        var page = get("/staff/day").param("lang", "de").session(helper);
+        flash.forEach(page::flashAttr);
+        String day = mvc.perform(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        int section = day.indexOf("id=\"queue-groepelingen\"");
+        int result = day.indexOf("class=\"ticket-number\" dir=\"ltr\">" + flash.get("drawn") + "<");
+        assertThat(section).isPositive();
+        assertThat(result).isGreaterThan(section).isLessThan(day.indexOf("action=\"/staff/labs/groepelingen/call-next\""));
+        assertThat(day).containsPattern("id=\"queue-result-groepelingen\"[^>]*autofocus");
+    }
+
+    @Test
+    void shortHelpWithHtmxSaysWhatWasSavedBesideTheButtonAndCountsOncePerForm() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        String key = java.util.UUID.randomUUID().toString();
+        String fragment = "";
+        for (int i = 0; i < 2; i++) {
+            fragment = mvc.perform(post("/staff/short-help").param("lang", "de").session(helper).with(csrf())
+                            .header("HX-Request", "true").param("key", key).param("lab", "groepelingen")
+                            .param("topic", "smartphone").param("result", "SOLVED"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(jdbc.sql("select count(*) from consultation_outcome where request_key = ?").param(key)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(fragment.strip()).startsWith("<section").contains("id=\"short-help\"", "Gespeichert")
+                .containsPattern("id=\"short-help-result\" role=\"status\" aria-live=\"polite\" tabindex=\"-1\"\\s+autofocus")
+                .doesNotContain("<html", "value=\"" + key + "\"");
+        assertThat(fragment.indexOf("Gespeichert")).isLessThan(fragment.indexOf("type=\"submit\""));
+
+        // Without JavaScript: back to the result's anchor, and the page shows it there.
+        mvc.perform(post("/staff/short-help").session(helper).with(csrf()).param("key", java.util.UUID.randomUUID().toString())
+                        .param("lab", "groepelingen").param("topic", "smartphone").param("result", "SOLVED"))
+                .andExpect(redirectedUrl("/staff/day#short-help-result"));
+    }
+
+    @Test
     void theEventsSurviveTheEventPublicationRegistrysSerialization() {
         // Listeners of other modules get these events from the registry's table after a restart, so they must round-trip.
         var completed = new ConsultationCompleted(java.util.UUID.randomUUID(), LocalDate.of(2026, 3, 3), 1, Kind.WALK_IN, List.of("jobs", "other"), "uk",
