@@ -189,6 +189,14 @@ class WalkInQueueTest extends AbstractIntegrationTest {
         assertThat(fragment.strip()).startsWith("<div").contains("id=\"board\"", "hx-trigger=\"every 5s\"",
                 ">" + ticket.number() + "<").doesNotContain("<html", "<h1", "site-header");
 
+        // A full-screen board: no site header, menu or footer; the words in the lab's languages, the page's first.
+        assertThat(page).doesNotContain("site-header", "site-footer", "<nav").contains("/css/now-serving-", "/js/now-serving");
+        assertThat(page).containsPattern("<span class=\"turn\" lang=\"de\"\\s+dir=\"ltr\">Jetzt ist diese Nummer dran:</span>")
+                .containsPattern("lang=\"ar\"\\s+dir=\"rtl\"\\s+aria-hidden=\"true\">")
+                .containsPattern("lang=\"tr\"\\s+dir=\"ltr\"\\s+aria-hidden=\"true\">")
+                .containsPattern("class=\"board-waiting turns\"><span class=\"turn\" lang=\"de\"\\s+dir=\"ltr\">Wartende Nummern: \\d+</span>");
+        assertThat(fragment).contains("class=\"turn\" lang=\"de\"");
+
         // A screen that shows this state already gets "no content", so nothing is redrawn or announced again.
         String seen = fragment.replaceAll("(?s).*seen=([^\"&]+)\".*", "$1");
         mvc.perform(get("/labs/groepelingen/now-serving").param("seen", seen).header("HX-Request", "true"))
