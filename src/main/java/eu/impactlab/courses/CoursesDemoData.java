@@ -126,8 +126,8 @@ class CoursesDemoData implements ApplicationRunner {
 
     private void insert(Demo demo, long labId, LocalDate today) {
         long id = jdbc.sql("""
-                insert into course (lab_id, language, level, technical, capacity, room, online_url)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                insert into course (lab_id, language, level, technical, capacity, room, online_url, status, published_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', now()) returning id""")
                 .params(labId, demo.language(), demo.level(), demo.technical(), demo.capacity(), demo.room(), demo.onlineUrl())
                 .query(Long.class).single();
         demo.texts().forEach((language, text) -> jdbc.sql("""
