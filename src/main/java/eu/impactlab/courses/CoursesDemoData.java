@@ -133,7 +133,9 @@ class CoursesDemoData implements ApplicationRunner {
         demo.texts().forEach((language, text) -> jdbc.sql("""
                 insert into course_text (course_id, language, title, summary, accessibility_notes) values (?, ?, ?, ?, ?)""")
                 .params(id, language, text[0], text[1],
-                        "de".equals(language) ? demo.notesDe() : "en".equals(language) ? demo.notesEn() : null)
+                        "de".equals(language) ? demo.notesDe() : "en".equals(language) ? demo.notesEn()
+                                : demo.notesDe() == null ? null
+                                : CourseDemoTexts.ACCESSIBILITY_NOTES.getOrDefault(demo.notesDe(), Map.of()).get(language))
                 .update());
         demo.groups().forEach(g -> jdbc.sql("insert into course_target_group (course_id, target_group) values (?, ?)")
                 .params(id, g).update());

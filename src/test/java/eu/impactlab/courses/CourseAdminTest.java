@@ -63,7 +63,7 @@ class CourseAdminTest extends AbstractIntegrationTest {
         String page = mvc.perform(get("/admin/courses/" + id).param("lang", "de").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Videoanrufe mit der Familie", "Digital Impact Lab Gröpelingen", "0 von 12 Plätzen belegt",
-                "Seniorinnen und Senioren", "Raum 2", "Termine des Kurses: 4", "10:00 – 12:00 Uhr");
+                "Seniorinnen und Senioren", "Raum 2", "Termine des Kurses: 4", "10:00\u00a0–\u00a012:00\u00a0Uhr");
         String list = mvc.perform(get("/admin/courses").param("lang", "de").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("Videoanrufe mit der Familie", "href=\"/admin/courses/" + id + "\"");

@@ -79,9 +79,11 @@ class CoursePagesTest extends AbstractIntegrationTest {
         String page = page("/courses/" + id + "?lang=ar");
         assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\"", "أساسيات الهاتف الذكي لكبار السن", "كبار السن",
                 "Lindenhofstraße 53", "حماية الأجهزة", "href=\"/courses/" + id + "/register\"",
-                // the accessibility notes exist in German and English only: German, marked as such
-                "lang=\"de\" dir=\"ltr\">Stufenloser Raum im Erdgeschoss");
-        assertThat(page).containsPattern("الثلاثاء، \\d{1,2} [^<]+</span>,\\s*<bdi dir=\"ltr\">10:00 – 12:00</bdi>");
+                // the accessibility notes are translated: no German left on the Arabic page
+                "قاعة بلا درجات في الطابق الأرضي");
+        assertThat(page("/courses/" + id + "?lang=uk")).contains("Кімната без сходинок на першому поверсі")
+                .doesNotContain("Stufenloser Raum im Erdgeschoss");
+        assertThat(page).containsPattern("الثلاثاء، \\d{1,2} [^<]+</span>،\\s*<bdi dir=\"ltr\">10:00\u00a0–\u00a012:00</bdi>");
 
         long online = demo("Online-Kurs: Sicher im Internet");
         String onlinePage = page("/courses/" + online);

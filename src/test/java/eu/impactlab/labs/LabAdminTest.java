@@ -46,7 +46,7 @@ class LabAdminTest extends AbstractIntegrationTest {
 
         String page = mvc.perform(get("/labs/groepelingen").param("lang", "de"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("07:15 – 21:45 Uhr");
+        assertThat(page).contains("07:15\u00a0–\u00a021:45\u00a0Uhr");
     }
 
     @Test
