@@ -40,7 +40,7 @@ class NowServingController {
 
     /** The board's words in one language; the screen shows the lab's languages in turn. */
     record Words(Language language, boolean page, String current, String none, String earlier, String waiting,
-            String how) {
+            String how, String desk) {
     }
 
     /**
@@ -74,7 +74,8 @@ class NowServingController {
         lab.languages().stream().filter(Language::ui).forEach(languages::add);
         return languages.stream().map(l -> new Words(l, l == page, text("nowServing.current", l),
                 text("nowServing.none", l), text("nowServing.earlier", l), text("nowServing.waiting", l, board.waiting()),
-                text("nowServing.how", l))).toList();
+                text("nowServing.how", l), board.desk() == null ? null : text("staff.nowServing.desk", l, board.desk())))
+                .toList();
     }
 
     private String text(String key, Language language, Object... args) {

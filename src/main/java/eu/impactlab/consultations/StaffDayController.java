@@ -156,10 +156,14 @@ class StaffDayController {
 
     @PostMapping("/labs/{slug}/call-next")
     String callNext(@PathVariable String slug, @RequestParam(required = false) String key,
+            @RequestParam(required = false) String desk,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication who,
-            Locale locale, Model model, RedirectAttributes redirect) {
+            Locale locale, Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpSession session) {
         long labId = labId(slug, who);
-        Optional<QueueStore.Ticket> called = walkIns.callNext(labId, blankToNull(key), who);
+        String myDesk = blankToNull(desk) == null ? null : desk.strip().substring(0, Math.min(desk.strip().length(), 40));
+        // The helper's desk stays for their next calls in this session.
+        session.setAttribute("desk", myDesk);
+        Optional<QueueStore.Ticket> called = walkIns.callNext(labId, blankToNull(key), myDesk, who);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("resultLab", slug);
         if (called.isPresent()) {

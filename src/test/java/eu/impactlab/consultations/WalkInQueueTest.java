@@ -243,6 +243,24 @@ class WalkInQueueTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theScreenShowsTheDeskTheHelperGaveAndTheDayRemembersIt() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper.vegesack");
+        StaffTesting.Ticket ticket = StaffTesting.draw(mvc, jdbc, helper, "vegesack", "smartphone", "uk");
+        Object called = null;
+        while (!Integer.valueOf(ticket.number()).equals(called)) {
+            called = mvc.perform(post("/staff/labs/vegesack/call-next").session(helper).with(csrf())
+                            .param("key", java.util.UUID.randomUUID().toString()).param("desk", "Platz 3"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("called");
+            assertThat(called).isNotNull();
+        }
+        String screen = mvc.perform(get("/labs/vegesack/now-serving").param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(screen).contains(">Bitte zu: Platz 3<", ">Будь ласка, підійдіть: Platz 3<");
+        String day = mvc.perform(get("/staff/day").session(helper)).andReturn().getResponse().getContentAsString();
+        assertThat(day).containsPattern("name=\"desk\"[^>]*value=\"Platz 3\"");
+    }
+
+    @Test
     void withoutJavaScriptTheDrawComesBackToTheQueuesAnchorWithTheNumberInThatSection() throws Exception {
         MockHttpSession helper = Logins.as(mvc, "helper");
         var drawn = mvc.perform(post("/staff/labs/groepelingen/tickets").session(helper).with(csrf())
