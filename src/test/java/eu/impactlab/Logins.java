@@ -1,7 +1,7 @@
 package eu.impactlab;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -14,7 +14,8 @@ public final class Logins {
 
     public static MockHttpSession as(MockMvc mvc, String username, String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(redirectedUrl("/admin"))
+                // Each role lands on its own start page; a failed login would go back to /login.
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isIn("/admin", "/staff/day", "/impact"))
                 .andReturn().getRequest().getSession();
     }
 

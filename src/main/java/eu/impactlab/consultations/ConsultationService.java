@@ -298,15 +298,23 @@ public class ConsultationService {
         if (row.isEmpty() || !"BOOKED".equals(row.get().status())) {
             return false;
         }
+        return cancel(row.get(), "citizen");
+    }
+
+    /** Staff cancel a booked appointment (the lab closes, the helper is away); the citizen gets the usual mail. */
+    boolean cancelByStaff(long id, String actor) {
+        return store.byId(id).filter(row -> "BOOKED".equals(row.status())).map(row -> cancel(row, actor)).orElse(false);
+    }
+
+    private boolean cancel(ConsultationStore.Row row, String actor) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            boolean cancelled = store.cancel(row.get().id());
+            boolean cancelled = store.cancel(row.id());
             if (cancelled) {
-                store.log(row.get().id(), "CANCELLED", "citizen");
+                store.log(row.id(), "CANCELLED", actor);
                 events.publishEvent(new AppointmentCancelled(UUID.randomUUID(),
-                        row.get().startsAt().atZone(SlotFinder.BREMEN).toLocalDate(), row.get().labId(),
-                        row.get().topicKey(), row.get().language()));
-                mails.cancelled(row.get().id(), row.get().sequence(), view(store.byId(row.get().id()).orElseThrow()),
-                        row.get().email());
+                        row.startsAt().atZone(SlotFinder.BREMEN).toLocalDate(), row.labId(),
+                        row.topicKey(), row.language()));
+                mails.cancelled(row.id(), row.sequence(), view(store.byId(row.id()).orElseThrow()), row.email());
             }
             return cancelled;
         }));

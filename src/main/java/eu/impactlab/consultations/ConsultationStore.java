@@ -187,6 +187,17 @@ class ConsultationStore {
                 .param("id", id).update() == 1;
     }
 
+    /** Booked appointments at a lab, or of a helper, starting in a period, in time order. */
+    List<Row> booked(Long labId, Long helperId, Instant from, Instant to) {
+        return jdbc.sql(SELECT_ROW + " " + """
+                 where status = 'BOOKED' and (cast(:lab as bigint) is null or lab_id = :lab)
+                   and (cast(:helper as bigint) is null or helper_id = :helper)
+                   and starts_at >= :from and starts_at < :to order by starts_at, id""")
+                .param("lab", labId).param("helper", helperId)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(this::row).list();
+    }
+
     /** A helper's appointments starting in a period, at any lab, cancelled ones included, in time order. */
     List<Row> ofHelper(long helperId, Instant from, Instant to) {
         return jdbc.sql(SELECT_ROW + " where helper_id = :helper and starts_at >= :from and starts_at < :to order by starts_at, id")

@@ -41,8 +41,11 @@ class HelperAdminController {
     private final LabService labs;
     private final AccountService accounts;
     private final ConsultationService consultations;
+    private final AppointmentsAtLab appointments;
 
-    HelperAdminController(HelperAdmin helpers, LabService labs, AccountService accounts, ConsultationService consultations) {
+    HelperAdminController(HelperAdmin helpers, LabService labs, AccountService accounts, ConsultationService consultations,
+            AppointmentsAtLab appointments) {
+        this.appointments = appointments;
         this.helpers = helpers;
         this.labs = labs;
         this.accounts = accounts;
@@ -138,15 +141,29 @@ class HelperAdminController {
     String addAbsence(@PathVariable String slug, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Authentication who, Locale locale, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String decision, Authentication who, Locale locale, Model model,
+            RedirectAttributes redirect) {
         LabView lab = manageable(slug, who, locale);
         helperOf(lab, id);
         if (from == null || to == null || to.isBefore(from)) {
             model.addAttribute("errors", Map.of("from", "helpers.error.absence"));
             return edit(slug, id, who, locale, model);
         }
+        // Like a change of the lab's hours: nothing is saved before the coordinator has seen whom the absence affects.
+        List<eu.impactlab.labs.LabBookings.Booking> affected = appointments.ofHelper(id, from, to, Language.forLocale(locale));
+        if (!affected.isEmpty() && !"cancel".equals(decision) && !"keep".equals(decision)) {
+            model.addAttribute("affected", affected);
+            model.addAttribute("absenceFrom", from);
+            model.addAttribute("absenceTo", to);
+            return edit(slug, id, who, locale, model);
+        }
         helpers.addAbsence(id, from, to);
         redirect.addFlashAttribute("saved", "helpers.saved.absence");
+        if ("cancel".equals(decision)) {
+            redirect.addFlashAttribute("cancelledCount", appointments.cancelAndTell(affected, who.getName()));
+        } else if ("keep".equals(decision) && !affected.isEmpty()) {
+            redirect.addFlashAttribute("keptBookings", true);
+        }
         return "redirect:/admin/consultations/" + slug + "/helpers/" + id;
     }
 

@@ -4,7 +4,11 @@ import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,10 +30,17 @@ class NowServingController {
 
     private final WalkInQueue walkIns;
     private final LabService labs;
+    private final MessageSource messages;
 
-    NowServingController(WalkInQueue walkIns, LabService labs) {
+    NowServingController(WalkInQueue walkIns, LabService labs, MessageSource messages) {
         this.walkIns = walkIns;
         this.labs = labs;
+        this.messages = messages;
+    }
+
+    /** The board's words in one language; the screen shows the lab's languages in turn. */
+    record Words(Language language, boolean page, String current, String none, String earlier, String waiting,
+            String how, String desk) {
     }
 
     /**
@@ -45,6 +56,7 @@ class NowServingController {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("lab", lab);
         model.addAttribute("board", board);
+        model.addAttribute("words", words(lab, Language.forLocale(locale), board));
         if (htmx == null) {
             return VIEW_PAGE;
         }
@@ -53,5 +65,20 @@ class NowServingController {
             return null;
         }
         return VIEW_BOARD;
+    }
+
+    /** The page's language first, then the lab's other languages that the site speaks (others have no texts). */
+    private List<Words> words(LabView lab, Language page, WalkInQueue.Board board) {
+        Set<Language> languages = new LinkedHashSet<>();
+        languages.add(page);
+        lab.languages().stream().filter(Language::ui).forEach(languages::add);
+        return languages.stream().map(l -> new Words(l, l == page, text("nowServing.current", l),
+                text("nowServing.none", l), text("nowServing.earlier", l), text("nowServing.waiting", l, board.waiting()),
+                text("nowServing.how", l), board.desk() == null ? null : text("staff.nowServing.desk", l, board.desk())))
+                .toList();
+    }
+
+    private String text(String key, Language language, Object... args) {
+        return messages.getMessage(key, args, language.locale());
     }
 }

@@ -81,13 +81,21 @@ class QueueStore {
                 .param("lab", labId).param("day", day).query(this::ticket).optional();
     }
 
-    void markCalled(long id, Instant at, long helperId, int waitingMinutes, String callKey) {
+    void markCalled(long id, Instant at, long helperId, int waitingMinutes, String callKey, String desk) {
         jdbc.sql("""
                 update walk_in_ticket set status = 'CALLED', called_at = :at, called_by_helper_id = :helper,
-                    waiting_minutes = :waiting, call_key = :key
+                    waiting_minutes = :waiting, call_key = :key, called_desk = :desk
                 where id = :id and status = 'WAITING'""")
                 .param("id", id).param("at", Timestamp.from(at)).param("helper", helperId)
-                .param("waiting", waitingMinutes).param("key", callKey).update();
+                .param("waiting", waitingMinutes).param("key", callKey).param("desk", desk).update();
+    }
+
+    /** The desk of the number called last at the lab that day, if the helper gave one. */
+    String currentDesk(long labId, LocalDate day) {
+        return jdbc.sql("""
+                select called_desk from walk_in_ticket where lab_id = :lab and day = :day and status = 'CALLED'
+                order by called_at desc, number desc limit 1""")
+                .param("lab", labId).param("day", day).query(String.class).optional().orElse(null);
     }
 
     /** Moves a ticket on; false when it was not in one of the expected states any more (someone else was quicker). */

@@ -1,6 +1,7 @@
 package eu.impactlab.consultations;
 
 import eu.impactlab.platform.BremenDistricts;
+import eu.impactlab.platform.ImpactLabProperties;
 
 import eu.impactlab.consultations.ConsultationCompleted.Result;
 import eu.impactlab.labs.LabAccess;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,15 +44,20 @@ class StaffDayController {
 
     static final String VIEW_DAY = "consultations/staff-day";
     static final String VIEW_OUTCOME = "consultations/outcome";
+    static final String VIEW_QUEUE = "consultations/staff-day :: queue";
+    static final String VIEW_SHORT_HELP = "consultations/staff-day :: shortHelp";
+    static final String VIEW_TICKET = "consultations/ticket";
 
     private final StaffDesk desk;
     private final WalkInQueue walkIns;
     private final Outcomes outcomes;
     private final ConsultationService consultations;
     private final LabService labs;
+    private final ImpactLabProperties properties;
 
     StaffDayController(StaffDesk desk, WalkInQueue walkIns, Outcomes outcomes, ConsultationService consultations,
-            LabService labs) {
+            LabService labs, ImpactLabProperties properties) {
+        this.properties = properties;
         this.desk = desk;
         this.walkIns = walkIns;
         this.outcomes = outcomes;
@@ -80,24 +87,31 @@ class StaffDayController {
         model.addAttribute("appointments", desk.appointments(who, date, language));
         if (date.equals(today)) {
             List<LabView> myLabs = desk.labsOf(who, language);
-            model.addAttribute("queues", myLabs.stream()
-                    .map(lab -> new LabQueue(lab, walkIns.tickets(lab.id(), language), walkIns.board(lab.id()),
-                            UUID.randomUUID().toString(), UUID.randomUUID().toString()))
-                    .toList());
-            model.addAttribute("myLabs", myLabs);
-            model.addAttribute("topics", consultations.topics(language));
-            model.addAttribute("languages", List.of(Language.values()));
-            model.addAttribute("results", List.of(Result.values()));
-            ShortHelp form = shortHelp != null ? shortHelp : new ShortHelp();
-            if (form.getLab() == null && !myLabs.isEmpty()) {
-                form.setLab(myLabs.get(0).slug());
-            }
-            if (form.getKey() == null || !errors.isEmpty()) {
-                form.setKey(UUID.randomUUID().toString());
-            }
-            model.addAttribute("shortHelp", form);
-            model.addAttribute("errors", errors);
+            model.addAttribute("queues", myLabs.stream().map(lab -> queue(lab, language)).toList());
+            addShortHelp(myLabs, shortHelp, errors, language, model);
         }
+    }
+
+    private LabQueue queue(LabView lab, Language language) {
+        return new LabQueue(lab, walkIns.tickets(lab.id(), language), walkIns.board(lab.id()),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+    }
+
+    private void addShortHelp(List<LabView> myLabs, ShortHelp shortHelp, Map<String, String> errors, Language language,
+            Model model) {
+        model.addAttribute("myLabs", myLabs);
+        model.addAttribute("topics", consultations.topics(language));
+        model.addAttribute("languages", List.of(Language.values()));
+        model.addAttribute("results", List.of(Result.values()));
+        ShortHelp form = shortHelp != null ? shortHelp : new ShortHelp();
+        if (form.getLab() == null && !myLabs.isEmpty()) {
+            form.setLab(myLabs.get(0).slug());
+        }
+        if (form.getKey() == null || !errors.isEmpty()) {
+            form.setKey(UUID.randomUUID().toString());
+        }
+        model.addAttribute("shortHelp", form);
+        model.addAttribute("errors", errors);
     }
 
     // --- appointments ---
@@ -116,36 +130,78 @@ class StaffDayController {
 
     // --- the walk-in queue ---
 
+    // An htmx request gets the lab's queue section back with the result in it, next to the buttons; without JavaScript
+    // the browser is sent back to that section (the anchor) and the same result shows there.
+
     @PostMapping("/labs/{slug}/tickets")
     String draw(@PathVariable String slug, @RequestParam(required = false) String topic,
             @RequestParam(required = false) String language, @RequestParam(required = false) String key,
-            Authentication who, Locale locale, RedirectAttributes redirect) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Authentication who, Locale locale, Model model, RedirectAttributes redirect) {
         long labId = labId(slug, who);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("resultLab", slug);
         if (topic == null || consultations.topic(topic, Language.DE).isEmpty()
                 || language == null || Language.fromTag(language).isEmpty()) {
-            redirect.addFlashAttribute("saved", "queue.error.ticket");
-            return "redirect:/staff/day";
+            result.put("queueMessage", "queue.error.ticket");
+        } else {
+            QueueStore.Ticket ticket = walkIns.draw(labId, topic, Language.fromTag(language).get().tag(), blankToNull(key), who);
+            result.put("drawn", ticket.number());
+            result.put("drawnId", ticket.id());
+            result.put("drawnLab", labName(slug, locale));
+            result.put("drawnTopic", consultations.topic(topic, Language.forLocale(locale)).map(TopicView::title).orElse(topic));
         }
-        QueueStore.Ticket ticket = walkIns.draw(labId, topic, Language.fromTag(language).get().tag(), blankToNull(key), who);
-        redirect.addFlashAttribute("drawn", ticket.number());
-        redirect.addFlashAttribute("drawnLab", labName(slug, locale));
-        redirect.addFlashAttribute("drawnTopic", consultations.topic(topic, Language.forLocale(locale))
-                .map(TopicView::title).orElse(topic));
-        return "redirect:/staff/day#queue-" + slug;
+        return queueResult(slug, result, htmx, locale, model, redirect);
     }
 
     @PostMapping("/labs/{slug}/call-next")
-    String callNext(@PathVariable String slug, @RequestParam(required = false) String key, Authentication who,
-            Locale locale, RedirectAttributes redirect) {
+    String callNext(@PathVariable String slug, @RequestParam(required = false) String key,
+            @RequestParam(required = false) String desk,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication who,
+            Locale locale, Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpSession session) {
         long labId = labId(slug, who);
-        Optional<QueueStore.Ticket> called = walkIns.callNext(labId, blankToNull(key), who);
+        String myDesk = blankToNull(desk) == null ? null : desk.strip().substring(0, Math.min(desk.strip().length(), 40));
+        // The helper's desk stays for their next calls in this session.
+        session.setAttribute("desk", myDesk);
+        Optional<QueueStore.Ticket> called = walkIns.callNext(labId, blankToNull(key), myDesk, who);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("resultLab", slug);
         if (called.isPresent()) {
-            redirect.addFlashAttribute("called", called.get().number());
-            redirect.addFlashAttribute("calledLab", labName(slug, locale));
+            result.put("called", called.get().number());
+            result.put("calledLab", labName(slug, locale));
         } else {
-            redirect.addFlashAttribute("saved", "queue.nobodyWaiting");
+            result.put("queueMessage", "queue.nobodyWaiting");
         }
-        return "redirect:/staff/day#queue-" + slug;
+        return queueResult(slug, result, htmx, locale, model, redirect);
+    }
+
+    private String queueResult(String slug, Map<String, Object> result, String htmx, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        if (htmx == null) {
+            result.forEach(redirect::addFlashAttribute);
+            return "redirect:/staff/day#queue-" + slug;
+        }
+        LabView lab = labs.lab(slug, Language.forLocale(locale)).orElseThrow();
+        model.addAllAttributes(result);
+        model.addAttribute("q", queue(lab, Language.forLocale(locale)));
+        model.addAttribute("topics", consultations.topics(Language.forLocale(locale)));
+        model.addAttribute("languages", List.of(Language.values()));
+        return VIEW_QUEUE;
+    }
+
+    /** A slip to hand to a walk-in visitor: the number, the lab, when it was drawn and where to watch for it. */
+    @GetMapping("/tickets/{id}/slip")
+    String ticketSlip(@PathVariable long id, Authentication who, Locale locale, Model model) {
+        Language language = Language.forLocale(locale);
+        QueueStore.Ticket ticket = walkIns.ticketFor(id, who);
+        LabView lab = labs.labs(language).stream().filter(l -> l.id() == ticket.labId()).findFirst().orElseThrow();
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("lab", lab);
+        model.addAttribute("drawnAt", ticket.createdAt().atZone(SlotFinder.BREMEN));
+        model.addAttribute("topicTitle", consultations.topic(ticket.topicKey(), language).map(TopicView::title)
+                .orElse(ticket.topicKey()));
+        model.addAttribute("nowServingUrl", properties.baseUrlWithoutSlash() + "/labs/" + lab.slug() + "/now-serving");
+        return VIEW_TICKET;
     }
 
     @PostMapping("/tickets/{id}/served")
@@ -183,8 +239,9 @@ class StaffDayController {
     }
 
     @PostMapping("/short-help")
-    String shortHelp(@ModelAttribute("shortHelpForm") ShortHelp form, Authentication who, Locale locale, Model model,
-            RedirectAttributes redirect) {
+    String shortHelp(@ModelAttribute("shortHelpForm") ShortHelp form,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication who, Locale locale,
+            Model model, RedirectAttributes redirect) {
         Optional<Long> labId = labs.idOf(form.getLab() == null ? "" : form.getLab());
         if (labId.isPresent() && !LabAccess.actsFor(who, labId.get())) {
             throw new AccessDeniedException("does not act for this lab");
@@ -200,13 +257,28 @@ class StaffDayController {
         if (result == null) {
             errors.put("short-result", "shortHelp.error.result");
         }
+        Language language = Language.forLocale(locale);
         if (!errors.isEmpty()) {
-            addDay(walkIns.today(), form, errors, who, Language.forLocale(locale), model);
+            if (htmx != null) {
+                addShortHelp(desk.labsOf(who, language), form, errors, language, model);
+                return VIEW_SHORT_HELP;
+            }
+            addDay(walkIns.today(), form, errors, who, language, model);
             return VIEW_DAY;
         }
         outcomes.shortHelp(labId.get(), form.getTopic(), result, blankToNull(form.getKey()), who);
-        redirect.addFlashAttribute("saved", "shortHelp.saved");
-        return "redirect:/staff/day#short-help";
+        String savedTopic = consultations.topic(form.getTopic(), language).map(TopicView::title).orElse(form.getTopic());
+        if (htmx != null) {
+            ShortHelp fresh = new ShortHelp();
+            fresh.setLab(form.getLab());
+            addShortHelp(desk.labsOf(who, language), fresh, Map.of(), language, model);
+            model.addAttribute("shortHelpSaved", savedTopic);
+            model.addAttribute("shortHelpResult", result);
+            return VIEW_SHORT_HELP;
+        }
+        redirect.addFlashAttribute("shortHelpSaved", savedTopic);
+        redirect.addFlashAttribute("shortHelpResult", result);
+        return "redirect:/staff/day#short-help-result";
     }
 
     // --- outcomes ---

@@ -50,7 +50,7 @@ class WalkInQueue {
     }
 
     /** What the lab's screen shows: numbers only. */
-    record Board(List<Integer> called, long waiting) {
+    record Board(List<Integer> called, long waiting, String desk) {
 
         public Integer current() {
             return called.isEmpty() ? null : called.get(0);
@@ -62,7 +62,8 @@ class WalkInQueue {
 
         /** A short fingerprint, so a screen that already shows this state gets "nothing new" instead of a redraw. */
         public String state() {
-            return called.stream().map(String::valueOf).collect(Collectors.joining(".")) + "-" + waiting;
+            return called.stream().map(String::valueOf).collect(Collectors.joining(".")) + "-" + waiting
+                    + (desk == null ? "" : "-" + Integer.toHexString(desk.hashCode()));
         }
     }
 
@@ -119,6 +120,11 @@ class WalkInQueue {
 
     /** Calls the oldest waiting ticket of the lab today; empty when nobody waits. The same form key calls only once. */
     Optional<QueueStore.Ticket> callNext(long labId, String callKey, Authentication who) {
+        return callNext(labId, callKey, null, who);
+    }
+
+    /** As above, telling the screen at which desk ({@code desk}, may be empty) the person is expected. */
+    Optional<QueueStore.Ticket> callNext(long labId, String callKey, String desk, Authentication who) {
         requireActsFor(who, labId);
         if (callKey != null) {
             Optional<QueueStore.Ticket> earlier = queue.byCallKey(callKey);
@@ -126,17 +132,22 @@ class WalkInQueue {
                 return earlier;
             }
         }
-        return callNext(labId, today(), callKey, me(who).id(), who.getName());
+        return callNext(labId, today(), callKey, me(who).id(), who.getName(), desk);
     }
 
     Optional<QueueStore.Ticket> callNext(long labId, LocalDate day, String callKey, long helperId, String actor) {
+        return callNext(labId, day, callKey, helperId, actor, null);
+    }
+
+    Optional<QueueStore.Ticket> callNext(long labId, LocalDate day, String callKey, long helperId, String actor,
+            String desk) {
         try {
             Optional<Long> called = transactions.execute(status -> {
                 Optional<QueueStore.Ticket> next = queue.lockOldestWaiting(labId, day);
                 next.ifPresent(ticket -> {
                     Instant now = Instant.now(clock);
                     int waited = (int) Math.max(0, Duration.between(ticket.createdAt(), now).toMinutes());
-                    queue.markCalled(ticket.id(), now, helperId, waited, callKey);
+                    queue.markCalled(ticket.id(), now, helperId, waited, callKey, desk);
                     queue.log(ticket.id(), "CALLED", actor);
                 });
                 return next.map(QueueStore.Ticket::id);
@@ -195,7 +206,8 @@ class WalkInQueue {
 
     Board board(long labId) {
         LocalDate today = today();
-        return new Board(queue.calledNumbers(labId, today), queue.count(labId, today, QueueStore.Status.WAITING));
+        return new Board(queue.calledNumbers(labId, today), queue.count(labId, today, QueueStore.Status.WAITING),
+                queue.currentDesk(labId, today));
     }
 
     /** The ticket, when the person acts for its lab; 404 when there is none, 403 when it belongs to another lab. */

@@ -55,6 +55,10 @@ class CourseAdmin {
             return "CANCELLED".equals(status);
         }
 
+        public boolean draft() {
+            return "DRAFT".equals(status);
+        }
+
         /** The title in a language, German when that language has none. */
         public String title(Language language) {
             Text text = texts.get(language.tag());
@@ -320,6 +324,17 @@ class CourseAdmin {
         jdbc.sql("delete from course_session where id = ? and course_id = ?").params(sessionId, id).update();
         log(id, "SESSION_REMOVED", actor);
         return Removal.REMOVED;
+    }
+
+    /** Publishes a draft: from now on it is in the catalogue, the API and the feeds; false when it was no draft. */
+    @Transactional
+    boolean publish(long id, String actor) {
+        boolean published = jdbc.sql("update course set status = 'PUBLISHED', published_at = now() where id = ? and status = 'DRAFT'")
+                .param(id).update() == 1;
+        if (published) {
+            log(id, "PUBLISHED", actor);
+        }
+        return published;
     }
 
     /**

@@ -45,10 +45,12 @@ class CourseAdminController {
 
     private final CourseAdmin courses;
     private final Certificates certificates;
+    private final CourseViews views;
 
-    CourseAdminController(CourseAdmin courses, Certificates certificates) {
+    CourseAdminController(CourseAdmin courses, Certificates certificates, CourseViews views) {
         this.courses = courses;
         this.certificates = certificates;
+        this.views = views;
     }
 
     // --- the list ---
@@ -107,6 +109,26 @@ class CourseAdminController {
             model.addAttribute("series", new CourseForm.Series());
         }
         return VIEW_COURSE;
+    }
+
+    // --- draft, preview, publish ---
+
+    /** The public page as it will look, for the coordinator only; a draft is nobody else's business yet. */
+    @GetMapping("/{id}/preview")
+    String preview(@PathVariable long id, Authentication who, Locale locale, Model model) {
+        CourseAdmin.Course course = courses.manageable(id, who);
+        CourseView view = views.course(course.id(), Language.forLocale(locale))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("course", view);
+        model.addAttribute("preview", true);
+        return CourseCatalogueController.VIEW_COURSE;
+    }
+
+    @PostMapping("/{id}/publish")
+    String publish(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        courses.manageable(id, who);
+        redirect.addFlashAttribute("saved", courses.publish(id, who.getName()) ? "staff.course.published" : "staff.course.notDraft");
+        return "redirect:/admin/courses/" + id;
     }
 
     @GetMapping("/{id}/edit")

@@ -8,6 +8,7 @@ import eu.impactlab.platform.InputDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -60,7 +61,14 @@ class CourseCatalogueController {
         model.addAttribute("errors", errors);
         model.addAttribute("labs", labs.labs(ui));
         model.addAttribute("targetGroups", TargetGroup.values());
-        model.addAttribute("languages", courses.teachingLanguages());
+        List<Language> taught = courses.teachingLanguages();
+        model.addAttribute("languages", taught);
+        // Nothing in the language asked for (or in the reader's own one): point to one-to-one help instead.
+        Language missing = found.courses().isEmpty() ? Language.fromTag(filter.language()).orElse(null) : null;
+        if (missing == null && filter.language() == null && ui != Language.DE && !taught.contains(ui)) {
+            missing = ui;
+        }
+        model.addAttribute("noCourseLanguage", missing);
         model.addAttribute("areas", Competences.AREAS);
         model.addAttribute("filtered", lab != null || targetGroup != null || language != null || from != null || to != null
                 || competence != null);

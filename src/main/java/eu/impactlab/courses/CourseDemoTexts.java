@@ -199,4 +199,31 @@ final class CourseDemoTexts {
                     "Писати листи, рахувати в таблицях, охайно зберігати файли: три зустрічі для всіх, хто хоче працювати за комп’ютером. Допоможе невеликий досвід з мишею та клавіатурою."},
             "pl", new String[] {"Podstawy programów biurowych do pracy: teksty i tabele",
                     "Pisanie listów, obliczenia w tabelach, porządkowanie plików: trzy spotkania dla wszystkich, którzy chcą pracować przy komputerze. Przyda się trochę doświadczenia z myszką i klawiaturą."});
+
+    /** The demo courses' accessibility notes in the other languages, by their German text, so no page shows German. */
+    static final Map<String, Map<String, String>> ACCESSIBILITY_NOTES = Map.of(
+            "Stufenloser Raum im Erdgeschoss. Übungshandys mit großer Schrift, Lupen und eine Induktionsschleife sind da. Langsames Tempo mit Pausen.",
+            Map.of("tr", "Zemin katta basamaksız oda. Büyük yazılı alıştırma telefonları, büyüteçler ve işitme döngüsü var. Molalarla yavaş tempo.",
+                    "ar", "قاعة بلا درجات في الطابق الأرضي. تتوفر هواتف للتدريب بخط كبير وعدسات مكبّرة وحلقة سمعية. وتيرة بطيئة مع استراحات.",
+                    "ru", "Комната без ступенек на первом этаже. Есть учебные телефоны с крупным шрифтом, лупы и индукционная петля. Медленный темп с перерывами.",
+                    "uk", "Кімната без сходинок на першому поверсі. Є навчальні телефони з великим шрифтом, лупи та індукційна петля. Повільний темп із перервами.",
+                    "pl", "Sala bez schodów na parterze. Są telefony do ćwiczeń z dużą czcionką, lupy i pętla indukcyjna. Spokojne tempo z przerwami."),
+            "Die Werkstatt ist stufenlos erreichbar. Es gibt einen ruhigen Raum für Pausen.",
+            Map.of("tr", "Atölyeye basamaksız ulaşılabilir. Molalar için sessiz bir oda var.",
+                    "ar", "يمكن الوصول إلى الورشة بلا درجات. توجد غرفة هادئة للاستراحة.",
+                    "ru", "В мастерскую можно попасть без ступенек. Есть тихая комната для перерывов.",
+                    "uk", "До майстерні можна потрапити без сходинок. Є тиха кімната для перерв.",
+                    "pl", "Do warsztatu można dotrzeć bez schodów. Jest cichy pokój na przerwy."),
+            "Aufzug vorhanden. Ein Computer mit Screenreader und Bildschirmlupe steht bereit.",
+            Map.of("tr", "Asansör var. Ekran okuyucu ve ekran büyüteci olan bir bilgisayar hazır.",
+                    "ar", "يوجد مصعد. يتوفر حاسوب مزوّد بقارئ شاشة ومكبّر للشاشة.",
+                    "ru", "Есть лифт. Готов компьютер с экранным диктором и экранной лупой.",
+                    "uk", "Є ліфт. Готовий компʼютер з екранним читачем і екранною лупою.",
+                    "pl", "Jest winda. Dostępny jest komputer z czytnikiem ekranu i lupą ekranową."),
+            "Sie können mit Untertiteln teilnehmen. Die Folien bekommen Sie vorher als große PDF-Datei.",
+            Map.of("tr", "Altyazıyla katılabilirsiniz. Slaytları önceden büyük yazılı bir PDF dosyası olarak alırsınız.",
+                    "ar", "يمكنك المشاركة مع ترجمة نصية. تحصل على الشرائح مسبقًا كملف PDF بخط كبير.",
+                    "ru", "Можно участвовать с субтитрами. Слайды вы получите заранее в виде PDF-файла с крупным шрифтом.",
+                    "uk", "Можна брати участь із субтитрами. Слайди ви отримаєте заздалегідь як PDF-файл із великим шрифтом.",
+                    "pl", "Możesz uczestniczyć z napisami. Slajdy dostaniesz wcześniej jako plik PDF z dużą czcionką."));
 }

@@ -126,14 +126,16 @@ class CoursesDemoData implements ApplicationRunner {
 
     private void insert(Demo demo, long labId, LocalDate today) {
         long id = jdbc.sql("""
-                insert into course (lab_id, language, level, technical, capacity, room, online_url)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                insert into course (lab_id, language, level, technical, capacity, room, online_url, status, published_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', now()) returning id""")
                 .params(labId, demo.language(), demo.level(), demo.technical(), demo.capacity(), demo.room(), demo.onlineUrl())
                 .query(Long.class).single();
         demo.texts().forEach((language, text) -> jdbc.sql("""
                 insert into course_text (course_id, language, title, summary, accessibility_notes) values (?, ?, ?, ?, ?)""")
                 .params(id, language, text[0], text[1],
-                        "de".equals(language) ? demo.notesDe() : "en".equals(language) ? demo.notesEn() : null)
+                        "de".equals(language) ? demo.notesDe() : "en".equals(language) ? demo.notesEn()
+                                : demo.notesDe() == null ? null
+                                : CourseDemoTexts.ACCESSIBILITY_NOTES.getOrDefault(demo.notesDe(), Map.of()).get(language))
                 .update());
         demo.groups().forEach(g -> jdbc.sql("insert into course_target_group (course_id, target_group) values (?, ?)")
                 .params(id, g).update());

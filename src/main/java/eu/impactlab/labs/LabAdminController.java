@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -71,18 +72,56 @@ class LabAdminController {
         return VIEW_HOURS;
     }
 
+    /**
+     * Saves the weekly hours. When the new hours would leave booked times outside, nothing is saved yet: the page
+     * shows those bookings and asks whether to cancel them and tell the people, or to keep them ({@code decision}).
+     */
     @PostMapping("/{slug}/hours")
     String saveHours(@PathVariable String slug, @ModelAttribute("form") HoursForm form, BindingResult errors,
-            Authentication who, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String decision, Authentication who, Locale locale, Model model,
+            RedirectAttributes redirect) {
         LabForEdit edit = labs.forEdit(slug, who);
         Map<DayOfWeek, List<DaySchedule.TimeRange>> hours = form.toHours(errors);
         if (errors.hasErrors()) {
             model.addAttribute("edit", edit);
             return VIEW_HOURS;
         }
+        Decision chosen = Decision.of(decision);
+        List<LabBookings.Booking> affected = labs.affectedByWeeklyHours(slug, hours, who, Language.forLocale(locale));
+        if (chosen == Decision.ASK && !affected.isEmpty()) {
+            model.addAttribute("edit", edit);
+            model.addAttribute("affected", affected);
+            return VIEW_HOURS;
+        }
         labs.updateWeeklyHours(slug, hours, who);
         redirect.addFlashAttribute("saved", "admin.lab.saved.hours");
+        settle(slug, chosen, affected, who, redirect);
         return "redirect:/admin/labs/" + slug;
+    }
+
+    /** What the coordinator chose for the bookings a change leaves outside the hours. */
+    enum Decision {
+        ASK, CANCEL, KEEP;
+
+        static Decision of(String value) {
+            if ("cancel".equals(value)) {
+                return CANCEL;
+            }
+            return "keep".equals(value) ? KEEP : ASK;
+        }
+    }
+
+    /** Cancels what the change left outside the hours (as found just before saving), or notes that it stays. */
+    private void settle(String slug, Decision chosen, List<LabBookings.Booking> affected, Authentication who,
+            RedirectAttributes redirect) {
+        if (affected.isEmpty()) {
+            return;
+        }
+        if (chosen == Decision.CANCEL) {
+            redirect.addFlashAttribute("cancelledCount", labs.cancelAndTell(slug, affected, who));
+        } else if (chosen == Decision.KEEP) {
+            redirect.addFlashAttribute("keptBookings", true);
+        }
     }
 
     // --- closures and other hours on one date ---
@@ -97,7 +136,8 @@ class LabAdminController {
 
     @PostMapping("/{slug}/closures")
     String saveClosure(@PathVariable String slug, @Valid @ModelAttribute("form") ClosureForm form, BindingResult errors,
-            Authentication who, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String decision, Authentication who, Locale locale, Model model,
+            RedirectAttributes redirect) {
         LabForEdit edit = labs.forEdit(slug, who);
         form.check(errors, labs.today());
         if (errors.hasErrors()) {
@@ -106,9 +146,20 @@ class LabAdminController {
             return VIEW_CLOSURE;
         }
         boolean closed = !"OTHER_HOURS".equals(form.getKind());
-        labs.saveException(slug, form.getDay(), closed, parse(form.getOpens()), parse(form.getCloses()),
-                form.getReason(), who);
+        LocalTime opens = closed ? null : parse(form.getOpens());
+        LocalTime closes = closed ? null : parse(form.getCloses());
+        Decision chosen = Decision.of(decision);
+        List<LabBookings.Booking> affected = labs.affectedByException(slug, form.getDay(), closed, opens, closes, who,
+                Language.forLocale(locale));
+        if (chosen == Decision.ASK && !affected.isEmpty()) {
+            model.addAttribute("edit", edit);
+            model.addAttribute("reasons", ClosureReason.values());
+            model.addAttribute("affected", affected);
+            return VIEW_CLOSURE;
+        }
+        labs.saveException(slug, form.getDay(), closed, opens, closes, form.getReason(), who);
         redirect.addFlashAttribute("saved", "admin.lab.saved.closure");
+        settle(slug, chosen, affected, who, redirect);
         return "redirect:/admin/labs/" + slug;
     }
 

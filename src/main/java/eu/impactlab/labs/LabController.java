@@ -38,6 +38,10 @@ class LabController {
         model.addAttribute("thisWeek", days.subList(0, 7));
         model.addAttribute("nextWeek", days.subList(7, 14));
         model.addAttribute("today", labs.today());
+        // For "come by without an appointment": today's hours, or the next day the lab opens.
+        model.addAttribute("walkInToday", days.stream().filter(d -> d.date().equals(labs.today())).findFirst().orElse(null));
+        model.addAttribute("walkInNext", days.stream().filter(d -> d.date().isAfter(labs.today()) && d.open())
+                .findFirst().orElse(null));
         return VIEW_DETAIL;
     }
 }

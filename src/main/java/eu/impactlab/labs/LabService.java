@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -20,12 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LabService {
 
+    /** How far ahead a change of the weekly hours is checked against what is booked. */
+    static final int CHECK_DAYS_AHEAD = 366;
+    private static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
+
     private final LabRepository labs;
     private final Clock clock;
+    // Looked up when needed: the modules that implement it use this service themselves.
+    private final ObjectProvider<LabBookings> bookings;
 
-    LabService(LabRepository labs, Clock clock) {
+    LabService(LabRepository labs, Clock clock, ObjectProvider<LabBookings> bookings) {
         this.labs = labs;
         this.clock = clock;
+        this.bookings = bookings;
     }
 
     @Transactional(readOnly = true)
@@ -76,7 +85,13 @@ public class LabService {
     }
 
     static List<DaySchedule> schedule(Lab lab, LocalDate from, int days) {
-        Map<LocalDate, Lab.DayException> exceptions = lab.exceptions.stream()
+        return schedule(lab.exceptions, weekly(lab), from, days);
+    }
+
+    /** The days as they would be with these exceptions and weekly hours, so a change can be checked before saving. */
+    static List<DaySchedule> schedule(List<Lab.DayException> changes, Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly,
+            LocalDate from, int days) {
+        Map<LocalDate, Lab.DayException> exceptions = changes.stream()
                 .collect(Collectors.toMap(e -> e.day, e -> e, (a, b) -> b));
         return from.datesUntil(from.plusDays(days)).map(date -> {
             Lab.DayException exception = exceptions.get(date);
@@ -89,7 +104,7 @@ public class LabService {
             if (BremenHolidays.isHoliday(date)) {
                 return new DaySchedule(date, List.of(), ClosureReason.PUBLIC_HOLIDAY);
             }
-            return new DaySchedule(date, weekly(lab, date.getDayOfWeek()), null);
+            return new DaySchedule(date, weekly.getOrDefault(date.getDayOfWeek(), List.of()), null);
         }).toList();
     }
 
@@ -144,6 +159,76 @@ public class LabService {
         Lab lab = manageableLab(slug, who);
         lab.exceptions.removeIf(e -> e.day.equals(day));
         lab.exceptions.add(new Lab.DayException(day, closed, opens, closes, reason));
+    }
+
+    // --- what a change would leave outside the hours ---
+
+    /** Upcoming bookings inside the lab's hours now that the new weekly hours would leave outside. */
+    @Transactional(readOnly = true)
+    List<LabBookings.Booking> affectedByWeeklyHours(String slug, Map<DayOfWeek, List<DaySchedule.TimeRange>> hours,
+            Authentication who, Language language) {
+        Lab lab = manageableLab(slug, who);
+        return newlyOutside(lab, schedule(lab, today(), CHECK_DAYS_AHEAD),
+                schedule(lab.exceptions, hours, today(), CHECK_DAYS_AHEAD), language);
+    }
+
+    /** Upcoming bookings on {@code day}, inside the lab's hours now, that a closure or other hours would leave outside. */
+    @Transactional(readOnly = true)
+    List<LabBookings.Booking> affectedByException(String slug, LocalDate day, boolean closed, LocalTime opens,
+            LocalTime closes, Authentication who, Language language) {
+        Lab lab = manageableLab(slug, who);
+        List<DaySchedule> changed = schedule(List.of(new Lab.DayException(day, closed, opens, closes, ClosureReason.OTHER)),
+                weekly(lab), day, 1);
+        return newlyOutside(lab, schedule(lab, day, 1), changed, language);
+    }
+
+    /**
+     * Cancels these bookings (from {@link #affectedByWeeklyHours} or {@link #affectedByException}) and tells the
+     * people, each through the module that booked it; returns how many were cancelled.
+     */
+    int cancelAndTell(String slug, List<LabBookings.Booking> affected, Authentication who) {
+        long labId = idOf(slug).orElseThrow(() -> new LabNotFoundException(slug));
+        if (!LabAccess.canManage(who, labId)) {
+            throw new AccessDeniedException("not a coordinator of this lab");
+        }
+        List<LabBookings.Booking> cancellable = affected.stream().filter(LabBookings.Booking::cancellable).toList();
+        return cancellable.isEmpty() ? 0
+                : bookings.orderedStream().mapToInt(source -> source.cancelAndTell(cancellable, who.getName())).sum();
+    }
+
+    /** Bookings that fit the days as they are and would not fit them as changed; the ones outside already stay out of it. */
+    private List<LabBookings.Booking> newlyOutside(Lab lab, List<DaySchedule> now, List<DaySchedule> changed,
+            Language language) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        Map<LocalDate, DaySchedule> before = now.stream().collect(Collectors.toMap(DaySchedule::date, d -> d));
+        Map<LocalDate, DaySchedule> after = changed.stream().collect(Collectors.toMap(DaySchedule::date, d -> d));
+        LocalDate first = changed.get(0).date();
+        LocalDate last = changed.get(changed.size() - 1).date();
+        java.time.ZonedDateTime currently = java.time.ZonedDateTime.now(clock.withZone(BREMEN));
+        return bookings.orderedStream()
+                .flatMap(source -> source.booked(lab.id, first, last, language).stream())
+                .filter(b -> b.starts().isAfter(currently))
+                .filter(b -> {
+                    LocalDate date = b.starts().withZoneSameInstant(BREMEN).toLocalDate();
+                    return fits(b, before.get(date)) && !fits(b, after.get(date));
+                })
+                .sorted(Comparator.comparing(LabBookings.Booking::starts))
+                .toList();
+    }
+
+    private static boolean fits(LabBookings.Booking booking, DaySchedule day) {
+        if (day == null) {
+            return true;
+        }
+        LocalTime starts = booking.starts().withZoneSameInstant(BREMEN).toLocalTime();
+        java.time.ZonedDateTime end = booking.ends().withZoneSameInstant(BREMEN);
+        if (!end.toLocalDate().equals(day.date())) {
+            return false;
+        }
+        return day.periods().stream()
+                .anyMatch(p -> !starts.isBefore(p.opens()) && !end.toLocalTime().isAfter(p.closes()));
     }
 
     @Transactional

@@ -35,7 +35,7 @@ class SecurityConfiguration {
                 .loginPage("/login")
                 .usernameParameter("username")
                 .passwordParameter("password")
-                .defaultSuccessUrl("/admin", false)
+                .successHandler(new LandingPageAfterLogin())
                 .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
                         + (exception instanceof LoginThrottledException ? "/login?throttled" : "/login?error")))
                 .permitAll())

@@ -22,6 +22,8 @@ class HelperAdminTest extends AbstractIntegrationTest {
     AccountService accounts;
     @Autowired
     ConsultationService consultations;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aCoordinatorGivesAHelperALanguageAndFreeTimesAppearInIt() throws Exception {
@@ -49,7 +51,8 @@ class HelperAdminTest extends AbstractIntegrationTest {
         assertThat(consultations.freeSlots("osterholz", "files-photos", "fa", thursday, thursday)).isNotEmpty();
         MockHttpSession admin = Logins.as(mvc, "admin");
         mvc.perform(post("/admin/consultations/osterholz/helpers/" + helper + "/absences").session(admin).with(csrf())
-                .param("from", thursday.toString()).param("to", thursday.toString())).andExpect(status().is3xxRedirection());
+                .param("from", thursday.toString()).param("to", thursday.toString()).param("decision", "keep"))
+                .andExpect(status().is3xxRedirection());
         assertThat(consultations.freeSlots("osterholz", "files-photos", "fa", thursday, thursday)).isEmpty();
     }
 
@@ -74,5 +77,34 @@ class HelperAdminTest extends AbstractIntegrationTest {
                         .param("mode-1-IN_PERSON", "on").param("lang", "de"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("error-summary", "href=\"#starts-1\"");
+    }
+
+    @Test
+    void anAbsenceShowsTheHelpersAppointmentsFirstAndCancellingTellsThePerson() throws Exception {
+        String email = "absence-" + System.nanoTime() + "@example.org";
+        LocalDate from = LocalDate.now(SlotFinder.BREMEN).plusDays(1);
+        Slot slot = consultations.freeSlots("vegesack", "smartphone", "de", from, from.plusDays(20)).stream()
+                .filter(s -> s.offers(Mode.IN_PERSON)).findFirst().orElseThrow();
+        var booked = (BookingOutcome.Booked) consultations.book(new BookingRequest("vegesack", "smartphone", "de",
+                slot.start().toOffsetDateTime(), Mode.IN_PERSON, "Test", email, null, true, "de", null));
+        String code = booked.appointment().code();
+        long helper = jdbc.sql("select helper_id from appointment where code = ?").param(code).query(Long.class).single();
+        LocalDate day = slot.start().toLocalDate();
+        MockHttpSession admin = Logins.as(mvc, "admin");
+
+        String preview = mvc.perform(post("/admin/consultations/vegesack/helpers/" + helper + "/absences").session(admin)
+                        .with(csrf()).param("from", day.toString()).param("to", day.toString()).param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains(code, "Noch ist nichts gespeichert", "value=\"" + day + "\"");
+        assertThat(preview).doesNotContain(email);
+
+        mvc.perform(post("/admin/consultations/vegesack/helpers/" + helper + "/absences").session(admin).with(csrf())
+                        .param("from", day.toString()).param("to", day.toString()).param("decision", "cancel"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from appointment where code = ?").param(code).query(String.class).single())
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ? and attachment_content_type like '%CANCEL%'")
+                .param(email).query(Long.class).single()).isEqualTo(1L);
+        jdbc.sql("delete from helper_absence where helper_id = ? and starts_on = ?").params(helper, java.sql.Date.valueOf(day)).update();
     }
 }

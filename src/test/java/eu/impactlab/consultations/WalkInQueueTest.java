@@ -189,6 +189,14 @@ class WalkInQueueTest extends AbstractIntegrationTest {
         assertThat(fragment.strip()).startsWith("<div").contains("id=\"board\"", "hx-trigger=\"every 5s\"",
                 ">" + ticket.number() + "<").doesNotContain("<html", "<h1", "site-header");
 
+        // A full-screen board: no site header, menu or footer; the words in the lab's languages, the page's first.
+        assertThat(page).doesNotContain("site-header", "site-footer", "<nav").contains("/css/now-serving-", "/js/now-serving");
+        assertThat(page).containsPattern("<span class=\"turn\" lang=\"de\"\\s+dir=\"ltr\">Jetzt ist diese Nummer dran:</span>")
+                .containsPattern("lang=\"ar\"\\s+dir=\"rtl\"\\s+aria-hidden=\"true\">")
+                .containsPattern("lang=\"tr\"\\s+dir=\"ltr\"\\s+aria-hidden=\"true\">")
+                .containsPattern("class=\"board-waiting turns\"><span class=\"turn\" lang=\"de\"\\s+dir=\"ltr\">Wartende Nummern: \\d+</span>");
+        assertThat(fragment).contains("class=\"turn\" lang=\"de\"");
+
         // A screen that shows this state already gets "no content", so nothing is redrawn or announced again.
         String seen = fragment.replaceAll("(?s).*seen=([^\"&]+)\".*", "$1");
         mvc.perform(get("/labs/groepelingen/now-serving").param("seen", seen).header("HX-Request", "true"))
@@ -206,6 +214,93 @@ class WalkInQueueTest extends AbstractIntegrationTest {
         String home = mvc.perform(get("/admin").param("lang", "de").session(Logins.as(mvc, "helper")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(home).contains("href=\"/staff/day\"", "Mein Tag");
+    }
+
+    @Test
+    void drawingWithHtmxGivesBackTheLabsQueueWithTheNewNumberNextToTheButtonsAndTheFocusOnIt() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        String key = java.util.UUID.randomUUID().toString();
+        String fragment = mvc.perform(post("/staff/labs/groepelingen/tickets").param("lang", "de").session(helper).with(csrf())
+                        .header("HX-Request", "true").param("topic", "smartphone").param("language", "ar").param("key", key))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int number = jdbc.sql("select number from walk_in_ticket where request_key = ?").param(key).query(Integer.class).single();
+        long id = jdbc.sql("select id from walk_in_ticket where request_key = ?").param(key).query(Long.class).single();
+
+        assertThat(fragment.strip()).startsWith("<section").contains("id=\"queue-groepelingen\"")
+                .doesNotContain("<html", "site-header", "id=\"short-help\"");
+        // The result comes before the buttons, in a status region that takes the focus.
+        assertThat(fragment).containsPattern("id=\"queue-result-groepelingen\" role=\"status\" aria-live=\"polite\" tabindex=\"-1\"\\s+autofocus")
+                .contains("Neue Nummer", "class=\"ticket-number\" dir=\"ltr\">" + number + "<",
+                        "href=\"/staff/tickets/" + id + "/slip\"");
+        assertThat(fragment.indexOf("Neue Nummer")).isLessThan(fragment.indexOf("action=\"/staff/labs/groepelingen/call-next\""));
+        // Fresh keys, so the next tap acts again; the used one is not offered any more.
+        assertThat(fragment).contains("hx-post=\"/staff/labs/groepelingen/tickets\"").doesNotContain(key);
+
+        String called = mvc.perform(post("/staff/labs/groepelingen/call-next").param("lang", "de").session(helper).with(csrf())
+                        .header("HX-Request", "true").param("key", java.util.UUID.randomUUID().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(called).contains("Bitte aufrufen", "id=\"queue-result-groepelingen\"").doesNotContain("<html");
+    }
+
+    @Test
+    void theScreenShowsTheDeskTheHelperGaveAndTheDayRemembersIt() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper.vegesack");
+        StaffTesting.Ticket ticket = StaffTesting.draw(mvc, jdbc, helper, "vegesack", "smartphone", "uk");
+        Object called = null;
+        while (!Integer.valueOf(ticket.number()).equals(called)) {
+            called = mvc.perform(post("/staff/labs/vegesack/call-next").session(helper).with(csrf())
+                            .param("key", java.util.UUID.randomUUID().toString()).param("desk", "Platz 3"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("called");
+            assertThat(called).isNotNull();
+        }
+        String screen = mvc.perform(get("/labs/vegesack/now-serving").param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(screen).contains(">Bitte zu: Platz 3<", ">Будь ласка, підійдіть: Platz 3<");
+        String day = mvc.perform(get("/staff/day").session(helper)).andReturn().getResponse().getContentAsString();
+        assertThat(day).containsPattern("name=\"desk\"[^>]*value=\"Platz 3\"");
+    }
+
+    @Test
+    void withoutJavaScriptTheDrawComesBackToTheQueuesAnchorWithTheNumberInThatSection() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        var drawn = mvc.perform(post("/staff/labs/groepelingen/tickets").session(helper).with(csrf())
+                        .param("topic", "smartphone").param("language", "tr").param("key", java.util.UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/staff/day#queue-groepelingen"))
+                .andReturn();
+        var flash = drawn.getFlashMap();
+        var page = get("/staff/day").param("lang", "de").session(helper);
+        flash.forEach(page::flashAttr);
+        String day = mvc.perform(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        int section = day.indexOf("id=\"queue-groepelingen\"");
+        int result = day.indexOf("class=\"ticket-number\" dir=\"ltr\">" + flash.get("drawn") + "<");
+        assertThat(section).isPositive();
+        assertThat(result).isGreaterThan(section).isLessThan(day.indexOf("action=\"/staff/labs/groepelingen/call-next\""));
+        assertThat(day).containsPattern("id=\"queue-result-groepelingen\"[^>]*autofocus");
+    }
+
+    @Test
+    void shortHelpWithHtmxSaysWhatWasSavedBesideTheButtonAndCountsOncePerForm() throws Exception {
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        String key = java.util.UUID.randomUUID().toString();
+        String fragment = "";
+        for (int i = 0; i < 2; i++) {
+            fragment = mvc.perform(post("/staff/short-help").param("lang", "de").session(helper).with(csrf())
+                            .header("HX-Request", "true").param("key", key).param("lab", "groepelingen")
+                            .param("topic", "smartphone").param("result", "SOLVED"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(jdbc.sql("select count(*) from consultation_outcome where request_key = ?").param(key)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(fragment.strip()).startsWith("<section").contains("id=\"short-help\"", "Gespeichert")
+                .containsPattern("id=\"short-help-result\" role=\"status\" aria-live=\"polite\" tabindex=\"-1\"\\s+autofocus")
+                .doesNotContain("<html", "value=\"" + key + "\"");
+        assertThat(fragment.indexOf("Gespeichert")).isLessThan(fragment.indexOf("type=\"submit\""));
+
+        // Without JavaScript: back to the result's anchor, and the page shows it there.
+        mvc.perform(post("/staff/short-help").session(helper).with(csrf()).param("key", java.util.UUID.randomUUID().toString())
+                        .param("lab", "groepelingen").param("topic", "smartphone").param("result", "SOLVED"))
+                .andExpect(redirectedUrl("/staff/day#short-help-result"));
     }
 
     @Test

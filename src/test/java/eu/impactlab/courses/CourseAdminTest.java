@@ -58,12 +58,12 @@ class CourseAdminTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select language from course_text where course_id = ?").param(id).query(String.class).list())
                 .containsExactly("de");
         assertThat(jdbc.sql("select action || ':' || actor from course_log where course_id = ?").param(id)
-                .query(String.class).list()).containsExactly("CREATED:coordinator");
+                .query(String.class).list()).containsExactly("CREATED:coordinator", "PUBLISHED:coordinator");
 
         String page = mvc.perform(get("/admin/courses/" + id).param("lang", "de").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Videoanrufe mit der Familie", "Digital Impact Lab Gröpelingen", "0 von 12 Plätzen belegt",
-                "Seniorinnen und Senioren", "Raum 2", "Termine des Kurses: 4", "10:00 – 12:00 Uhr");
+                "Seniorinnen und Senioren", "Raum 2", "Termine des Kurses: 4", "10:00\u00a0–\u00a012:00\u00a0Uhr");
         String list = mvc.perform(get("/admin/courses").param("lang", "de").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("Videoanrufe mit der Familie", "href=\"/admin/courses/" + id + "\"");
@@ -135,7 +135,7 @@ class CourseAdminTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select count(*) from course_session where course_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(2);
         assertThat(jdbc.sql("select action from course_log where course_id = ? order by id").param(id).query(String.class).list())
-                .containsExactly("CREATED", "EDITED", "CAPACITY_CHANGED");
+                .containsExactly("CREATED", "PUBLISHED", "EDITED", "CAPACITY_CHANGED");
     }
 
     @Test
@@ -225,7 +225,7 @@ class CourseAdminTest extends AbstractIntegrationTest {
                 .andExpect(redirectedUrl("/admin/courses/" + id));
         assertThat(jdbc.sql("select registration_closed from course where id = ?").param(id).query(Boolean.class).single()).isFalse();
         assertThat(jdbc.sql("select action from course_log where course_id = ? order by id").param(id).query(String.class).list())
-                .containsExactly("CREATED", "REGISTRATION_CLOSED", "REGISTRATION_REOPENED");
+                .containsExactly("CREATED", "PUBLISHED", "REGISTRATION_CLOSED", "REGISTRATION_REOPENED");
     }
 
     @Test
@@ -374,5 +374,66 @@ class CourseAdminTest extends AbstractIntegrationTest {
                         .param("lang", "de").session(admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(pastPage).contains("Vorbei in Osterholz").doesNotContain("Reihe Osterholz 0");
+    }
+
+    @Test
+    void aNewCourseIsADraftThatOnlyTheCoordinatorSeesInAPreviewUntilItIsPublished() throws Exception {
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        String form = mvc.perform(get("/admin/courses/new").param("lang", "de").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("zuerst ein Entwurf", "Warteliste");
+
+        String title = "Entwurf Tablet " + System.nanoTime();
+        long id = CourseStaffTesting.createDraft(mvc, coordinator, labId(jdbc, "groepelingen"), title, 6, today().plusDays(5), 2);
+
+        String manage = mvc.perform(get("/admin/courses/" + id).param("lang", "de").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(manage).contains("id=\"draft-notice\"", "href=\"/admin/courses/" + id + "/preview\"",
+                "action=\"/admin/courses/" + id + "/publish\"");
+
+        // Nobody else sees a draft: not the page, the catalogue, the API, the feed, nor its registration.
+        mvc.perform(get("/courses/" + id)).andExpect(status().isNotFound());
+        assertThat(everywherePublic()).doesNotContain(title);
+        mvc.perform(post("/api/v1/courses/" + id + "/registrations").contentType("application/json")
+                        .content("{\"name\":\"Ali\",\"consent\":true}"))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(404, 409, 422));
+
+        String preview = mvc.perform(get("/admin/courses/" + id + "/preview").param("lang", "de").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains(title, "Vorschau.", "Noch sieht sie niemand sonst", "href=\"/admin/courses/" + id + "\"");
+        mvc.perform(get("/admin/courses/" + id + "/preview").session(Logins.as(mvc, "admin"))).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/courses/" + id + "/publish").session(coordinator).with(csrf()))
+                .andExpect(redirectedUrl("/admin/courses/" + id));
+        assertThat(mvc.perform(get("/courses/" + id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(title);
+        String day = today().plusDays(5).toString();
+        assertThat(mvc.perform(get("/courses").param("from", day).param("to", day)).andReturn().getResponse().getContentAsString())
+                .contains(title);
+        String published = mvc.perform(get("/admin/courses/" + id).param("lang", "de").session(coordinator))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(published).doesNotContain("id=\"draft-notice\"").contains("href=\"/courses/" + id + "\"");
+        assertThat(jdbc.sql("select published_at is not null from course where id = ?").param(id).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void helpersCannotPreviewOrPublishADraft() throws Exception {
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        long id = CourseStaffTesting.createDraft(mvc, coordinator, labId(jdbc, "groepelingen"), "Fremder Entwurf", 6,
+                today().plusDays(6), 1);
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        mvc.perform(get("/admin/courses/" + id + "/preview").session(helper)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/courses/" + id + "/publish").session(helper).with(csrf())).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select status from course where id = ?").param(id).query(String.class).single()).isEqualTo("DRAFT");
+    }
+
+    private String everywherePublic() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (int p = 1; p <= 12; p++) {
+            all.append(mvc.perform(get("/courses").param("page", String.valueOf(p))).andReturn().getResponse().getContentAsString());
+        }
+        all.append(mvc.perform(get("/api/v1/courses")).andReturn().getResponse().getContentAsString());
+        all.append(mvc.perform(get("/courses.ics")).andReturn().getResponse().getContentAsString());
+        return all.toString();
     }
 }

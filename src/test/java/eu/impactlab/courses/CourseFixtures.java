@@ -26,8 +26,8 @@ final class CourseFixtures {
     long course(String labSlug, String title, int capacity, Instant opensAt, Instant closesAt, int... daysAhead) {
         long lab = jdbc.sql("select id from lab where slug = ?").param(labSlug).query(Long.class).single();
         long id = jdbc.sql("""
-                insert into course (lab_id, language, capacity, registration_opens_at, registration_closes_at, room)
-                values (?, 'de', ?, ?, ?, 'Raum 1') returning id""")
+                insert into course (lab_id, language, capacity, registration_opens_at, registration_closes_at, room, status)
+                values (?, 'de', ?, ?, ?, 'Raum 1', 'PUBLISHED') returning id""")
                 .params(lab, capacity, opensAt == null ? null : Timestamp.from(opensAt),
                         closesAt == null ? null : Timestamp.from(closesAt))
                 .query(Long.class).single();

@@ -79,9 +79,11 @@ class CoursePagesTest extends AbstractIntegrationTest {
         String page = page("/courses/" + id + "?lang=ar");
         assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\"", "أساسيات الهاتف الذكي لكبار السن", "كبار السن",
                 "Lindenhofstraße 53", "حماية الأجهزة", "href=\"/courses/" + id + "/register\"",
-                // the accessibility notes exist in German and English only: German, marked as such
-                "lang=\"de\" dir=\"ltr\">Stufenloser Raum im Erdgeschoss");
-        assertThat(page).containsPattern("الثلاثاء، \\d{1,2} [^<]+</span>,\\s*<bdi dir=\"ltr\">10:00 – 12:00</bdi>");
+                // the accessibility notes are translated: no German left on the Arabic page
+                "قاعة بلا درجات في الطابق الأرضي");
+        assertThat(page("/courses/" + id + "?lang=uk")).contains("Кімната без сходинок на першому поверсі")
+                .doesNotContain("Stufenloser Raum im Erdgeschoss");
+        assertThat(page).containsPattern("الثلاثاء، \\d{1,2} [^<]+</span>،\\s*<bdi dir=\"ltr\">10:00\u00a0–\u00a012:00</bdi>");
 
         long online = demo("Online-Kurs: Sicher im Internet");
         String onlinePage = page("/courses/" + online);
@@ -167,6 +169,38 @@ class CoursePagesTest extends AbstractIntegrationTest {
     private long demo(String germanTitle) {
         return jdbc.sql("select course_id from course_text where language = 'de' and title = ?").param(germanTitle)
                 .query(Long.class).list().get(0);
+    }
+
+    @Test
+    void theLanguageOfInstructionIsABadgeBesideTheTitleInTheCatalogueOnTheCoursePageAboveTheButtonAndOnTheManagePage()
+            throws Exception {
+        long id = demo("Smartphone-Grundlagen für Seniorinnen und Senioren");
+        String badge = "<span>Мова навчання</span>:\\s*<strong lang=\"de\" dir=\"ltr\">Deutsch</strong> \\(<span>німецька</span>\\)";
+
+        String course = page("/courses/" + id + "?lang=uk");
+        assertThat(course).containsPattern("</h1>\\s*<p class=\"course-language\">\\s*<span class=\"tag language-badge\">" + badge);
+        assertThat(course.indexOf("language-badge")).isLessThan(course.indexOf("href=\"/courses/" + id + "/register\""));
+
+        StringBuilder catalogue = new StringBuilder();
+        for (int p = 1; p <= 10; p++) {
+            catalogue.append(page("/courses?lang=uk&page=" + p));
+        }
+        assertThat(catalogue.toString()).containsPattern("/courses/" + id + "\"><span[^>]*>[^<]+</span></a></h3>\\s*<p class=\"course-language\">\\s*<span class=\"tag language-badge\">" + badge);
+
+        // In the reader's own language the badge names it once.
+        assertThat(page("/courses/" + id + "?lang=de")).containsPattern("<span>Unterrichtssprache</span>:\\s*<strong lang=\"de\" dir=\"ltr\">Deutsch</strong></span>");
+
+        String manage = mvc.perform(get("/admin/courses/" + id).param("lang", "en").session(eu.impactlab.Logins.as(mvc, "coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(manage).containsPattern("</h1>\\s*<p class=\"course-language\">\\s*<span class=\"tag language-badge\"><span>Language of instruction</span>:\\s*<strong lang=\"de\" dir=\"ltr\">Deutsch</strong> \\(<span>German</span>\\)");
+    }
+
+    @Test
+    void whenNoCourseIsTaughtInTheLanguageAskedForTheCataloguePointsToOneToOneHelp() throws Exception {
+        String kurdish = page("/courses?language=ku&lang=de");
+        assertThat(kurdish).contains("id=\"no-course-in-language\"", "Gerade gibt es keinen Kurs auf Kurdî",
+                "href=\"/book\">Persönliche Hilfe auf Kurdî buchen");
+        assertThat(page("/courses?language=de&lang=de")).doesNotContain("no-course-in-language");
     }
 
     private String page(String url) throws Exception {

@@ -32,8 +32,17 @@ final class CourseStaffTesting {
                 .param("texts[1].language", "en");
     }
 
-    /** Creates a course through the form and returns its id. */
+    /** Creates a course through the form, publishes it as a coordinator would, and returns its id. */
     static long createCourse(MockMvc mvc, MockHttpSession coordinator, long labId, String title, int capacity,
+            LocalDate firstDate, int sessions) throws Exception {
+        long id = createDraft(mvc, coordinator, labId, title, capacity, firstDate, sessions);
+        mvc.perform(post("/admin/courses/" + id + "/publish").session(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        return id;
+    }
+
+    /** Creates a course through the form (a draft) and returns its id. */
+    static long createDraft(MockMvc mvc, MockHttpSession coordinator, long labId, String title, int capacity,
             LocalDate firstDate, int sessions) throws Exception {
         String location = mvc.perform(courseForm(post("/admin/courses").session(coordinator), labId, title, capacity,
                         firstDate, sessions))

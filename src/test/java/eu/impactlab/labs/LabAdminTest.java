@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,7 +13,17 @@ import eu.impactlab.Logins;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import eu.impactlab.consultations.BookingOutcome;
+import eu.impactlab.consultations.BookingRequest;
+import eu.impactlab.consultations.ConsultationService;
+import eu.impactlab.consultations.Mode;
+import eu.impactlab.consultations.Slot;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -21,6 +32,10 @@ class LabAdminTest extends AbstractIntegrationTest {
 
     @Autowired
     LabService labs;
+    @Autowired
+    ConsultationService consultations;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void coordinatorChangesTheOpeningHoursOfTheirLabAndThePublicPageShowsThemAtOnce() throws Exception {
@@ -31,7 +46,7 @@ class LabAdminTest extends AbstractIntegrationTest {
 
         String page = mvc.perform(get("/labs/groepelingen").param("lang", "de"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("07:15 – 21:45 Uhr");
+        assertThat(page).contains("07:15\u00a0–\u00a021:45\u00a0Uhr");
     }
 
     @Test
@@ -90,7 +105,8 @@ class LabAdminTest extends AbstractIntegrationTest {
         MockHttpSession coordinator = Logins.as(mvc, "coordinator");
         LocalDate nextFriday = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.next(DayOfWeek.FRIDAY));
         mvc.perform(post("/admin/labs/groepelingen/closures").session(coordinator).with(csrf())
-                        .param("day", nextFriday.toString()).param("kind", "CLOSED").param("reason", "BUILDING_WORK"))
+                        .param("day", nextFriday.toString()).param("kind", "CLOSED").param("reason", "BUILDING_WORK")
+                        .param("decision", "keep"))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(labs.schedule("groepelingen", nextFriday, 1).get(0).open()).isFalse();
@@ -131,6 +147,105 @@ class LabAdminTest extends AbstractIntegrationTest {
     void adminMayChangeAnyLab() throws Exception {
         MockHttpSession admin = Logins.as(mvc, "admin");
         mvc.perform(get("/admin/labs/osterholz/hours").session(admin)).andExpect(status().isOk());
+    }
+
+    @Test
+    void changingTheHoursShowsTheBookingsLeftOutsideBeforeSavingAndNothingChangesYet() throws Exception {
+        String email = "hours-" + System.nanoTime() + "@example.org";
+        Booked booked = book("groepelingen", email);
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        var before = labs.weeklyHours("groepelingen");
+
+        // The booked weekday opens only after the appointment has ended.
+        DayOfWeek weekday = booked.starts().getDayOfWeek();
+        MockHttpServletRequestBuilder request = post("/admin/labs/groepelingen/hours");
+        for (DayOfWeek day : DayOfWeek.values()) {
+            int i = day.getValue() - 1;
+            request.param("days[" + i + "].day", day.name());
+            var periods = day == weekday ? List.of(new DaySchedule.TimeRange(booked.ends().toLocalTime(), LocalTime.of(23, 59)))
+                    : before.get(day);
+            for (int p = 0; p < periods.size(); p++) {
+                request.param("days[" + i + "].opens" + (p + 1), periods.get(p).opens().toString())
+                        .param("days[" + i + "].closes" + (p + 1), periods.get(p).closes().toString());
+            }
+        }
+        String html = mvc.perform(request.session(coordinator).with(csrf()).param("lang", "de"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("Noch ist nichts gespeichert", booked.code(), "Beratungstermin",
+                "Speichern, Termine absagen und Bescheid geben", "Speichern und Buchungen behalten");
+        assertThat(html).doesNotContain(email);
+        assertThat(labs.weeklyHours("groepelingen")).isEqualTo(before);
+    }
+
+    @Test
+    void otherHoursOnADayCancelTheAppointmentOutsideAndTellThePersonWithTheCalendarCancel() throws Exception {
+        String email = "closure-" + System.nanoTime() + "@example.org";
+        Booked booked = book("groepelingen", email);
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        LocalDate day = booked.starts().toLocalDate();
+        MockHttpServletRequestBuilder otherHours = post("/admin/labs/groepelingen/closures")
+                .param("day", day.toString()).param("kind", "OTHER_HOURS").param("reason", "EVENT")
+                .param("opens", booked.ends().toLocalTime().toString()).param("closes", "23:59").param("lang", "de");
+
+        String preview = mvc.perform(otherHours.session(coordinator).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains(booked.code(), "1 Personen, davon 1 per E-Mail erreichbar");
+        assertThat(labs.schedule("groepelingen", day, 1).get(0).reason()).isNotEqualTo(ClosureReason.EVENT);
+
+        try {
+            mvc.perform(otherHours.param("decision", "cancel").session(coordinator).with(csrf()))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/admin/labs/groepelingen"));
+
+            assertThat(labs.schedule("groepelingen", day, 1).get(0).reason()).isEqualTo(ClosureReason.EVENT);
+            assertThat(jdbc.sql("select status from appointment where code = ?").param(booked.code()).query(String.class).single())
+                    .isEqualTo("CANCELLED");
+            byte[] ics = jdbc.sql("select attachment_data from mail_outbox where recipient = ? and attachment_content_type like '%CANCEL%'")
+                    .param(email).query(byte[].class).single();
+            assertThat(new String(ics, StandardCharsets.UTF_8)).contains("METHOD:CANCEL", "STATUS:CANCELLED");
+        } finally {
+            mvc.perform(post("/admin/labs/groepelingen/closures/" + day + "/delete").session(coordinator).with(csrf()));
+        }
+    }
+
+    @Test
+    void keepingTheBookingsSavesTheClosureAndLeavesTheAppointmentBooked() throws Exception {
+        Booked booked = book("groepelingen", null);
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        LocalDate day = booked.starts().toLocalDate();
+        try {
+            mvc.perform(post("/admin/labs/groepelingen/closures").session(coordinator).with(csrf())
+                            .param("day", day.toString()).param("kind", "CLOSED").param("reason", "TEAM_DAY")
+                            .param("decision", "keep"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("keptBookings", true));
+            assertThat(labs.schedule("groepelingen", day, 1).get(0).open()).isFalse();
+            assertThat(jdbc.sql("select status from appointment where code = ?").param(booked.code()).query(String.class).single())
+                    .isEqualTo("BOOKED");
+        } finally {
+            mvc.perform(post("/admin/labs/groepelingen/closures/" + day + "/delete").session(coordinator).with(csrf()));
+        }
+    }
+
+    record Booked(String code, ZonedDateTime starts, ZonedDateTime ends) {
+    }
+
+    /** Books the first free in-person time at the lab, through the consultations module's public service. */
+    private Booked book(String lab, String email) {
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1);
+        for (Slot slot : consultations.freeSlots(lab, "smartphone", "de", tomorrow, tomorrow.plusDays(20))) {
+            if (!slot.modes().contains(Mode.IN_PERSON) || slot.end().toLocalTime().isAfter(LocalTime.of(23, 0))) {
+                continue;
+            }
+            BookingOutcome outcome = consultations.book(new BookingRequest(lab, "smartphone", "de",
+                    slot.start().toOffsetDateTime(), Mode.IN_PERSON, "Test", email, null, true, "de", null));
+            if (outcome instanceof BookingOutcome.Booked done) {
+                return new Booked(done.appointment().code(), slot.start(), slot.end());
+            }
+        }
+        throw new AssertionError("no free time at " + lab);
     }
 
     /** The weekly-hours form with Monday set to the given times and every other day unchanged. */

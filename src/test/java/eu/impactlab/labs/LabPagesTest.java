@@ -109,4 +109,19 @@ class LabPagesTest extends AbstractIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
     }
+
+    @Test
+    void theLabPageTellsWalkInVisitorsNearTheTopWhenAndHowToComeWithLinksToTheScreenAndToBooking() throws Exception {
+        String html = mvc.perform(get("/labs/groepelingen").param("lang", "tr"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int walkIn = html.indexOf("id=\"walk-in\"");
+        assertThat(walkIn).as("walk-in section").isPositive().isLessThan(html.indexOf("id=\"where\""));
+        assertThat(html.substring(walkIn)).contains("Randevusuz gelin", "Bir numara alırsınız",
+                "href=\"/labs/groepelingen/now-serving\"", "href=\"/book\"");
+        assertThat(html.substring(walkIn)).containsPattern("(Bugün açık:|Bugün kapalı\\.)");
+
+        String arabic = mvc.perform(get("/labs/groepelingen").param("lang", "ar"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(arabic).contains("تعال دون موعد");
+    }
 }

@@ -124,7 +124,12 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         }
         driver.get(baseUrl() + "/staff/day");
         driver.findElement(By.cssSelector("form[action='/staff/labs/groepelingen/call-next'] button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".number-panel")).isEmpty());
+        // htmx swaps the lab's queue in place: wait for the called number's serve button, and the focus on the result.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector("#queue-groepelingen form[action$='/served'] button")).isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "queue-result-groepelingen".equals(
+                d.switchTo().activeElement().getAttribute("id")));
+        check("/staff/day (number called)", problems);
         driver.findElement(By.cssSelector("#queue-groepelingen form[action$='/served'] button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/staff/tickets/\\d+/outcome$"));
         check("outcome form", problems);
