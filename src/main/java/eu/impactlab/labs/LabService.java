@@ -1,5 +1,6 @@
 package eu.impactlab.labs;
 
+import eu.impactlab.platform.DataVersions;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -13,7 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The labs module's one service: reading labs for the public and changing them for their coordinators. */
 @Service
@@ -21,48 +24,62 @@ public class LabService {
 
     private final LabRepository labs;
     private final Clock clock;
+    private final DataVersions versions;
+    private final TransactionTemplate readOnly;
+    private volatile LabCatalogue catalogue;
 
-    LabService(LabRepository labs, Clock clock) {
+    LabService(LabRepository labs, Clock clock, DataVersions versions, PlatformTransactionManager transactions) {
         this.labs = labs;
         this.clock = clock;
+        this.versions = versions;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    @Transactional(readOnly = true)
+    /** Every lab, in the order they were founded. */
     public List<LabView> labs(Language language) {
-        return labs.findAllByOrderByIdAsc().stream().map(lab -> view(lab, language)).toList();
+        return catalogue().views(language);
     }
 
-    @Transactional(readOnly = true)
     public Optional<LabView> lab(String slug, Language language) {
-        return labs.findBySlug(slug).map(lab -> view(lab, language));
+        return catalogue().view(slug, language);
     }
 
-    @Transactional(readOnly = true)
     public Optional<Long> idOf(String slug) {
-        return labs.findBySlug(slug).map(lab -> lab.id);
+        return catalogue().view(slug, Language.DE).map(LabView::id);
     }
 
     /** Opening hours for {@code days} days from {@code from}, with closures, other hours and public holidays. */
-    @Transactional(readOnly = true)
     public List<DaySchedule> schedule(String slug, LocalDate from, int days) {
-        Lab lab = labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
-        return schedule(lab, from, days);
+        return catalogue().schedule(slug, from, days);
     }
 
     /** This week and the next, starting on this week's Monday. */
-    @Transactional(readOnly = true)
     public List<DaySchedule> twoWeeks(String slug) {
         LocalDate monday = LocalDate.now(clock).with(DayOfWeek.MONDAY);
         return schedule(slug, monday, 14);
     }
 
     /** The regular weekly hours, without closures and holidays. */
-    @Transactional(readOnly = true)
     public Map<DayOfWeek, List<DaySchedule.TimeRange>> weeklyHours(String slug) {
-        return weekly(labs.findBySlug(slug).orElseThrow(() -> new LabNotFoundException(slug)));
+        return catalogue().weekly(slug);
     }
 
-    private static Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly(Lab lab) {
+    /**
+     * The labs as of the current data version: loaded again only after a change (by anyone, on any instance), since
+     * the public pages read them on every request.
+     */
+    private LabCatalogue catalogue() {
+        long version = versions.current(DataVersions.LABS);
+        LabCatalogue current = catalogue;
+        if (current == null || current.version() != version) {
+            current = readOnly.execute(status -> LabCatalogue.of(version, labs.findAllByOrderByIdAsc()));
+            catalogue = current;
+        }
+        return current;
+    }
+
+    static Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly(Lab lab) {
         Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             weekly.put(day, weekly(lab, day));
@@ -72,24 +89,6 @@ public class LabService {
 
     LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    static List<DaySchedule> schedule(Lab lab, LocalDate from, int days) {
-        Map<LocalDate, Lab.DayException> exceptions = lab.exceptions.stream()
-                .collect(Collectors.toMap(e -> e.day, e -> e, (a, b) -> b));
-        return from.datesUntil(from.plusDays(days)).map(date -> {
-            Lab.DayException exception = exceptions.get(date);
-            if (exception != null) {
-                List<DaySchedule.TimeRange> periods = exception.closed
-                        ? List.of()
-                        : List.of(new DaySchedule.TimeRange(exception.opens, exception.closes));
-                return new DaySchedule(date, periods, exception.reason);
-            }
-            if (BremenHolidays.isHoliday(date)) {
-                return new DaySchedule(date, List.of(), ClosureReason.PUBLIC_HOLIDAY);
-            }
-            return new DaySchedule(date, weekly(lab, date.getDayOfWeek()), null);
-        }).toList();
     }
 
     static List<DaySchedule.TimeRange> weekly(Lab lab, DayOfWeek day) {
