@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): time from `java -jar target/impactlab.jar` to a healthy app, and resident memory after start,
 # with the embedded PostgreSQL on a fresh data directory and again on the second start (data already there).
-# Usage: ./mvnw -B package -DskipTests && [JAVA_OPTS=...] bench/startup.sh [runs]
+# Usage: ./mvnw -B package -DskipTests && [JAVA_OPTS=...] [JAR=...] bench/startup.sh [runs]
+# JAR picks another jar, e.g. the unpacked one with a class-data sharing archive (README, "Faster start"):
+#   JAR=app/impactlab.jar JAVA_OPTS=-XX:SharedArchiveFile=app/impactlab.jsa bench/startup.sh 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 port=${PORT:-18080}
-jar=target/impactlab.jar
+jar=${JAR:-target/impactlab.jar}
 [ -f "$jar" ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 1; }
 
 rss_of() { # resident memory in MiB of one process
@@ -29,6 +31,8 @@ measure() { # $1 = data dir, $2 = label
     kill -0 $pid 2>/dev/null || { echo "app died, see $1.log"; exit 1; }
   done
   end=$(date +%s.%N)
+  # CPU seconds the JVM used until healthy: on a shared machine a steadier figure than the wall-clock time.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/"$pid"/stat)
   sleep 2
   jvm_rss=$(rss_of $pid)
   pg_main=$(pgrep -f "postgres -D $(realpath "$1")/postgres" | head -1 || true)
@@ -36,8 +40,8 @@ measure() { # $1 = data dir, $2 = label
   if [ -n "$pg_main" ]; then
     pg_mem=$(pss_of "$pg_main" $(pgrep -P "$pg_main" | tr '\n' ' '))
   fi
-  printf "%-13s healthy after %5.1f s   JVM RSS %4d MiB   PostgreSQL PSS %3d MiB   together %4d MiB\n" \
-    "$2" "$(echo "$end - $start" | bc)" "$jvm_rss" "$pg_mem" "$((jvm_rss + pg_mem))"
+  printf "%-13s healthy after %5.1f s (JVM CPU %5.1f s)   JVM RSS %4d MiB   PostgreSQL PSS %3d MiB   together %4d MiB   load %s\n" \
+    "$2" "$(echo "$end - $start" | bc)" "$cpu" "$jvm_rss" "$pg_mem" "$((jvm_rss + pg_mem))" "$(cut -d' ' -f1 /proc/loadavg)"
   kill $pid; wait $pid 2>/dev/null || true
 }
 

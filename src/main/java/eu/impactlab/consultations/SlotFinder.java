@@ -10,8 +10,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +55,10 @@ class SlotFinder {
                 to.plusDays(1).atStartOfDay(BREMEN).toInstant());
         Instant earliest = Instant.now(clock).plus(properties.leadTime());
         Duration length = Duration.ofMinutes(minutes);
+        Map<Long, HelperPlan> plans = new LinkedHashMap<>();
+        for (long helper : helpers) {
+            plans.put(helper, HelperPlan.of(helper, availability, absences, busy));
+        }
 
         List<Slot> slots = new ArrayList<>();
         for (DaySchedule day : schedule) {
@@ -62,8 +70,7 @@ class SlotFinder {
                     if (start.toInstant().isBefore(earliest)) {
                         continue;
                     }
-                    Slot slot = freeHelpers(day.date(), t, t.plus(length), start.toInstant(), end.toInstant(), helpers,
-                            availability, absences, busy, start, end, properties.offeredModes());
+                    Slot slot = freeHelpers(day.date(), t, t.plus(length), plans, start, end, properties.offeredModes());
                     if (slot != null) {
                         slots.add(slot);
                     }
@@ -76,33 +83,78 @@ class SlotFinder {
         return slots;
     }
 
-    private static Slot freeHelpers(LocalDate date, LocalTime from, LocalTime to, Instant start, Instant end,
-            List<Long> helpers, List<ConsultationStore.Availability> availability, List<ConsultationStore.Absence> absences,
-            List<ConsultationStore.Busy> busy, ZonedDateTime zonedStart, ZonedDateTime zonedEnd, Set<Mode> offered) {
+    private static Slot freeHelpers(LocalDate date, LocalTime from, LocalTime to, Map<Long, HelperPlan> plans,
+            ZonedDateTime zonedStart, ZonedDateTime zonedEnd, Set<Mode> offered) {
         Set<Mode> modes = EnumSet.noneOf(Mode.class);
-        java.util.Map<Long, Set<Mode>> free = new java.util.LinkedHashMap<>();
-        for (long helper : helpers) {
-            Set<Mode> helperModes = EnumSet.noneOf(Mode.class);
-            for (ConsultationStore.Availability a : availability) {
-                if (a.helperId() == helper && a.dayOfWeek() == date.getDayOfWeek().getValue()
-                        && !from.isBefore(a.starts()) && !to.isAfter(a.ends())) {
-                    helperModes.addAll(a.modes());
-                }
-            }
+        Map<Long, Set<Mode>> free = new LinkedHashMap<>();
+        Instant start = zonedStart.toInstant();
+        Instant end = zonedEnd.toInstant();
+        for (Map.Entry<Long, HelperPlan> entry : plans.entrySet()) {
+            HelperPlan plan = entry.getValue();
+            Set<Mode> helperModes = plan.modes(date, from, to);
+            // a way of helping the lab does not offer (video without a configured service) is no free time
             helperModes.retainAll(offered);
-            if (helperModes.isEmpty()) {
-                continue;
-            }
-            boolean absent = absences.stream().anyMatch(a -> a.helperId() == helper
-                    && !date.isBefore(a.startsOn()) && !date.isAfter(a.endsOn()));
-            boolean taken = busy.stream().anyMatch(b -> b.helperId() == helper
-                    && b.startsAt().isBefore(end) && b.endsAt().isAfter(start));
-            if (!absent && !taken) {
-                free.put(helper, helperModes);
+            if (!helperModes.isEmpty() && !plan.absent(date) && !plan.busy(start, end)) {
+                free.put(entry.getKey(), helperModes);
                 modes.addAll(helperModes);
             }
         }
-        return free.isEmpty() ? null : new Slot(zonedStart, zonedEnd, modes, free.size(), java.util.Map.copyOf(free));
+        return free.isEmpty() ? null : new Slot(zonedStart, zonedEnd, modes, free.size(), Map.copyOf(free));
+    }
+
+    /**
+     * One helper's weekly hours by weekday, absences, and appointments sorted by start, so each half hour is checked
+     * with a binary search instead of a walk through every appointment of every helper.
+     */
+    private record HelperPlan(Map<Integer, List<ConsultationStore.Availability>> hoursByDay,
+            List<ConsultationStore.Absence> absences, Instant[] busyStarts, Instant[] latestBusyEnd) {
+
+        static HelperPlan of(long helper, List<ConsultationStore.Availability> availability,
+                List<ConsultationStore.Absence> absences, List<ConsultationStore.Busy> busy) {
+            Map<Integer, List<ConsultationStore.Availability>> hours = new HashMap<>();
+            availability.stream().filter(a -> a.helperId() == helper)
+                    .forEach(a -> hours.computeIfAbsent(a.dayOfWeek(), d -> new ArrayList<>()).add(a));
+            List<ConsultationStore.Busy> mine = busy.stream().filter(b -> b.helperId() == helper)
+                    .sorted(Comparator.comparing(ConsultationStore.Busy::startsAt)).toList();
+            Instant[] starts = new Instant[mine.size()];
+            Instant[] latestEnd = new Instant[mine.size()];
+            for (int i = 0; i < mine.size(); i++) {
+                starts[i] = mine.get(i).startsAt();
+                Instant end = mine.get(i).endsAt();
+                latestEnd[i] = i > 0 && latestEnd[i - 1].isAfter(end) ? latestEnd[i - 1] : end;
+            }
+            return new HelperPlan(hours, absences.stream().filter(a -> a.helperId() == helper).toList(), starts, latestEnd);
+        }
+
+        /** The ways the helper works in that time (empty: not at the lab then). */
+        Set<Mode> modes(LocalDate date, LocalTime from, LocalTime to) {
+            Set<Mode> modes = EnumSet.noneOf(Mode.class);
+            for (ConsultationStore.Availability a : hoursByDay.getOrDefault(date.getDayOfWeek().getValue(), List.of())) {
+                if (!from.isBefore(a.starts()) && !to.isAfter(a.ends())) {
+                    modes.addAll(a.modes());
+                }
+            }
+            return modes;
+        }
+
+        boolean absent(LocalDate date) {
+            return absences.stream().anyMatch(a -> !date.isBefore(a.startsOn()) && !date.isAfter(a.endsOn()));
+        }
+
+        /** Whether an appointment overlaps [start, end): one that starts before the end and ends after the start. */
+        boolean busy(Instant start, Instant end) {
+            int low = 0;
+            int high = busyStarts.length;
+            while (low < high) { // the first appointment that starts at or after the end
+                int middle = (low + high) >>> 1;
+                if (busyStarts[middle].isBefore(end)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low > 0 && latestBusyEnd[low - 1].isAfter(start);
+        }
     }
 
     /** The first half or full hour at or after the opening time. */

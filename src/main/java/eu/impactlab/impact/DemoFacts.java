@@ -37,18 +37,41 @@ class DemoFacts implements ApplicationRunner {
     private final LabService labs;
     private final String configured;
     private final TransactionTemplate transactions;
+    private final boolean inBackground;
 
     DemoFacts(DemoDataPolicy policy, JdbcTemplate jdbc, LabService labs,
-            @Value("${impactlab.demo-facts:}") String configured, TransactionTemplate transactions) {
+            @Value("${impactlab.demo-facts:}") String configured, TransactionTemplate transactions,
+            @Value("${impactlab.demo-facts-in-background:true}") boolean inBackground) {
         this.policy = policy;
         this.jdbc = jdbc;
         this.labs = labs;
         this.configured = configured;
         this.transactions = transactions;
+        this.inBackground = inBackground;
     }
 
+    /**
+     * Nobody needs the demo figures in the first seconds, so by default they are written beside the running app
+     * (in one transaction: the dashboard shows all of them or none) and the app answers without waiting for them.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        if (!inBackground) {
+            seed();
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                seed();
+            } catch (RuntimeException e) {
+                log.warn("Synthetic impact facts not generated: {}", e.toString());
+            }
+        }, "demo-facts");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void seed() {
         boolean explicit = configured != null && !configured.isBlank();
         if (!policy.seedDemoData()) {
             return;

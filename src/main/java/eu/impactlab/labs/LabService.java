@@ -1,5 +1,6 @@
 package eu.impactlab.labs;
 
+import eu.impactlab.platform.DataVersions;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,7 +17,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The labs module's one service: reading labs for the public and changing them for their coordinators. */
 @Service
@@ -28,51 +31,66 @@ public class LabService {
 
     private final LabRepository labs;
     private final Clock clock;
+    private final DataVersions versions;
+    private final TransactionTemplate readOnly;
+    private volatile LabCatalogue catalogue;
     // Looked up when needed: the modules that implement it use this service themselves.
     private final ObjectProvider<LabBookings> bookings;
 
-    LabService(LabRepository labs, Clock clock, ObjectProvider<LabBookings> bookings) {
+    LabService(LabRepository labs, Clock clock, DataVersions versions, PlatformTransactionManager transactions,
+            ObjectProvider<LabBookings> bookings) {
         this.labs = labs;
         this.clock = clock;
+        this.versions = versions;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.bookings = bookings;
     }
 
-    @Transactional(readOnly = true)
+    /** Every lab, in the order they were founded. */
     public List<LabView> labs(Language language) {
-        return labs.findAllByOrderByIdAsc().stream().map(lab -> view(lab, language)).toList();
+        return catalogue().views(language);
     }
 
-    @Transactional(readOnly = true)
     public Optional<LabView> lab(String slug, Language language) {
-        return bySlug(slug).map(lab -> view(lab, language));
+        return catalogue().view(slug, language);
     }
 
-    @Transactional(readOnly = true)
     public Optional<Long> idOf(String slug) {
-        return bySlug(slug).map(lab -> lab.id);
+        return catalogue().view(slug, Language.DE).map(LabView::id);
     }
 
     /** Opening hours for {@code days} days from {@code from}, with closures, other hours and public holidays. */
-    @Transactional(readOnly = true)
     public List<DaySchedule> schedule(String slug, LocalDate from, int days) {
-        Lab lab = bySlug(slug).orElseThrow(() -> new LabNotFoundException(slug));
-        return schedule(lab, from, days);
+        return catalogue().schedule(slug, from, days);
     }
 
     /** This week and the next, starting on this week's Monday. */
-    @Transactional(readOnly = true)
     public List<DaySchedule> twoWeeks(String slug) {
         LocalDate monday = LocalDate.now(clock).with(DayOfWeek.MONDAY);
         return schedule(slug, monday, 14);
     }
 
     /** The regular weekly hours, without closures and holidays. */
-    @Transactional(readOnly = true)
     public Map<DayOfWeek, List<DaySchedule.TimeRange>> weeklyHours(String slug) {
-        return weekly(bySlug(slug).orElseThrow(() -> new LabNotFoundException(slug)));
+        return catalogue().weekly(slug);
     }
 
-    private static Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly(Lab lab) {
+    /**
+     * The labs as of the current data version: loaded again only after a change (by anyone, on any instance), since
+     * the public pages read them on every request.
+     */
+    private LabCatalogue catalogue() {
+        long version = versions.current(DataVersions.LABS);
+        LabCatalogue current = catalogue;
+        if (current == null || current.version() != version) {
+            current = readOnly.execute(status -> LabCatalogue.of(version, labs.findAllByOrderByIdAsc()));
+            catalogue = current;
+        }
+        return current;
+    }
+
+    static Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly(Lab lab) {
         Map<DayOfWeek, List<DaySchedule.TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             weekly.put(day, weekly(lab, day));

@@ -1,0 +1,32 @@
+package eu.impactlab.web;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+
+/** How pages and static files are served cheaply: links to static files, caching of static files and pages. */
+@Configuration(proxyBeanMethods = false)
+class HttpCachingConfiguration {
+
+    /**
+     * Replaces Spring Boot's link-rewriting filter with the selective one; Boot skips its own only when the declared
+     * type is exactly this one.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> staticResourceLinks() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new StaticResourceLinks());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /** Outside Spring Security's filters, so it sees the whole page, and sets its caching header before them. */
+    @Bean
+    FilterRegistrationBean<ConditionalPages> conditionalPages() {
+        FilterRegistrationBean<ConditionalPages> registration = new FilterRegistrationBean<>(new ConditionalPages());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+}
