@@ -146,7 +146,7 @@ class PersonalDataInLogsTest extends AbstractIntegrationTest {
 
     private long course() {
         long lab = jdbc.sql("select id from lab where slug = 'osterholz'").query(Long.class).single();
-        long id = jdbc.sql("insert into course (lab_id, language, capacity, room) values (?, 'de', 10, 'Raum 3') returning id")
+        long id = jdbc.sql("insert into course (status, lab_id, language, capacity, room) values ('PUBLISHED', ?, 'de', 10, 'Raum 3') returning id")
                 .param(lab).query(Long.class).single();
         jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Logs', 'Ein Kurs für Tests.')")
                 .param(id).update();

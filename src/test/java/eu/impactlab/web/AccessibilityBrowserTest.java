@@ -99,7 +99,9 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
                         + "return out.join('; ');");
                 problems.add(path + ": scrolls sideways by " + overflow + " px at 320 px width (" + culprits + ")");
             }
-            problems.addAll(Layout.bookingHelpInHeader(driver, path));
+            if (!path.endsWith("/now-serving")) { // the lab's TV board is a full screen without the site's header
+                problems.addAll(Layout.bookingHelpInHeader(driver, path));
+            }
             problems.addAll(Layout.smallTargets(driver, path, "main .back-link"));
             problems.addAll(Browser.axeViolations(driver, path));
             markup.save(language.tag() + path, baseUrl() + path, driver);
@@ -243,7 +245,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
     private synchronized long registrationCourse() {
         if (registrationCourse == null) {
             long lab = jdbc.sql("select id from lab where slug = 'vegesack'").query(Long.class).single();
-            registrationCourse = jdbc.sql("insert into course (lab_id, language, capacity, room) values (?, 'de', 100, 'Raum 2') returning id")
+            registrationCourse = jdbc.sql("insert into course (status, lab_id, language, capacity, room) values ('PUBLISHED', ?, 'de', 100, 'Raum 2') returning id")
                     .params(lab).query(Long.class).single();
             jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', ?, ?)")
                     .params(registrationCourse, "Barrierefrei anmelden", "Ein Kurs für den Browsertest.").update();
@@ -261,7 +263,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
     private String pastRegistration(Language language) {
         String token = "feedback-page-" + language.tag() + "-" + System.nanoTime();
         long lab = jdbc.sql("select id from lab where slug = 'osterholz'").query(Long.class).single();
-        long course = jdbc.sql("insert into course (lab_id, language, capacity, confirmed_count) values (?, 'de', 10, 1) returning id")
+        long course = jdbc.sql("insert into course (status, lab_id, language, capacity, confirmed_count) values ('PUBLISHED', ?, 'de', 10, 1) returning id")
                 .params(lab).query(Long.class).single();
         jdbc.sql("insert into course_text (course_id, language, title) values (?, 'de', 'Vorbei und gut')").param(course).update();
         jdbc.sql("""

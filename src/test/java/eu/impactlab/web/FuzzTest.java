@@ -373,7 +373,7 @@ class FuzzTest extends AbstractIntegrationTest {
     /** A published course with seats for everyone the fuzzer happens to register. */
     private long course() {
         long lab = jdbc.sql("select id from lab where slug = 'vegesack'").query(Long.class).single();
-        long id = jdbc.sql("insert into course (lab_id, language, capacity, room) values (?, 'de', 500, 'Raum 2') returning id")
+        long id = jdbc.sql("insert into course (status, lab_id, language, capacity, room) values ('PUBLISHED', ?, 'de', 500, 'Raum 2') returning id")
                 .param(lab).query(Long.class).single();
         jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Fuzz', 'Ein Kurs für Tests.')")
                 .param(id).update();

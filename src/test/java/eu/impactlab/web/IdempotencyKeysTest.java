@@ -193,7 +193,7 @@ class IdempotencyKeysTest extends AbstractIntegrationTest {
     /** A published course at Gröpelingen with one session in ten days. */
     private long course() {
         long lab = jdbc.sql("select id from lab where slug = 'groepelingen'").query(Long.class).single();
-        long id = jdbc.sql("insert into course (lab_id, language, capacity, room) values (?, 'de', 10, 'Raum 1') returning id")
+        long id = jdbc.sql("insert into course (status, lab_id, language, capacity, room) values ('PUBLISHED', ?, 'de', 10, 'Raum 1') returning id")
                 .param(lab).query(Long.class).single();
         jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Idempotenz', 'Ein Kurs für Tests.')")
                 .param(id).update();

@@ -127,8 +127,8 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         // htmx swaps the lab's queue in place: wait for the called number's serve button, and the focus on the result.
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.cssSelector("#queue-groepelingen form[action$='/served'] button")).isEmpty());
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "queue-result-groepelingen".equals(
-                d.switchTo().activeElement().getAttribute("id")));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "queue-result-groepelingen".equals(d.switchTo().activeElement().getAttribute("id")));
         check("/staff/day (number called)", problems);
         driver.findElement(By.cssSelector("#queue-groepelingen form[action$='/served'] button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/staff/tickets/\\d+/outcome$"));
@@ -183,7 +183,7 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
             return existing.get();
         }
         long lab = jdbc.sql("select id from lab where slug = 'groepelingen'").query(Long.class).single();
-        long course = jdbc.sql("insert into course (lab_id, language, capacity, confirmed_count, room) values (?, 'de', 2, 2, 'Raum 1') returning id")
+        long course = jdbc.sql("insert into course (status, lab_id, language, capacity, confirmed_count, room) values ('PUBLISHED', ?, 'de', 2, 2, 'Raum 1') returning id")
                 .param(lab).query(Long.class).single();
         jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Barrierefrei geprüft', 'Ein Kurs.')")
                 .param(course).update();
