@@ -1,10 +1,14 @@
 package eu.impactlab.consultations;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ImpactLabProperties;
 import eu.impactlab.platform.LinkLanguage;
+import eu.impactlab.platform.QrCodes;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,8 +17,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The private manage link: see the appointment, print the slip, cancel, delete one's data. The token in the link is
@@ -29,11 +36,13 @@ class ManageController {
     static final String VIEW_ASK_CANCEL = "consultations/manage-cancel";
 
     private final ConsultationService consultations;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
+    private final ImpactLabProperties properties;
 
-    ManageController(ConsultationService consultations, org.springframework.context.MessageSource messages) {
+    ManageController(ConsultationService consultations, MessageSource messages, ImpactLabProperties properties) {
         this.consultations = consultations;
         this.messages = messages;
+        this.properties = properties;
     }
 
     record StatusJson(String code, String status, String start, String end, String lab, String topic, String language,
@@ -109,10 +118,9 @@ class ManageController {
         model.addAttribute("german", consultations.appointment(token, Language.DE).orElseThrow());
         model.addAttribute("token", token);
         // The way back for people without e-mail: the private link as a QR code on paper, from this request's address.
-        String link = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/appointments/{token}").buildAndExpand(token).toUriString();
-        model.addAttribute("qrCode", eu.impactlab.platform.QrCodes.svg(link, messages.getMessage("flows.slip.qr.label", null,
-                org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
+        String link = properties.publicAddress() + "/appointments/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
+        model.addAttribute("qrCode", QrCodes.svg(link, messages.getMessage("flows.slip.qr.label", null,
+                RequestContextUtils.getLocale(request))));
         return VIEW_SLIP;
     }
 
@@ -137,7 +145,7 @@ class ManageController {
 
     @GetMapping("/appointments/{token}/move")
     String moveOptions(@PathVariable String token,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String day, Locale locale, Model model,
+            @RequestParam(required = false) String day, Locale locale, Model model,
             HttpServletRequest request) {
         var appointment = inLinkLanguage(token, locale, request);
         if (appointment.isEmpty()) {
@@ -151,7 +159,7 @@ class ManageController {
     }
 
     @PostMapping("/appointments/{token}/move")
-    String move(@PathVariable String token, @org.springframework.web.bind.annotation.RequestParam(required = false) String start,
+    String move(@PathVariable String token, @RequestParam(required = false) String start,
             Locale locale, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         java.time.OffsetDateTime wished = null;
         try {
@@ -175,7 +183,7 @@ class ManageController {
 
     @PostMapping("/appointments/{token}/feedback")
     String feedback(@PathVariable String token,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer score, RedirectAttributes redirect) {
+            @RequestParam(required = false) Integer score, RedirectAttributes redirect) {
         if (score == null) {
             redirect.addFlashAttribute("feedbackMissing", true);
         } else if (consultations.feedback(token, score)) {
