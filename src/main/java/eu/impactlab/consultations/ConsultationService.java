@@ -127,10 +127,13 @@ public class ConsultationService {
     private List<Long> candidates(Slot slot, Mode mode, LocalDate day) {
         Instant dayStart = day.atStartOfDay(SlotFinder.BREMEN).toInstant();
         Instant dayEnd = day.plusDays(1).atStartOfDay(SlotFinder.BREMEN).toInstant();
-        return slot.helpers().entrySet().stream()
+        List<Long> offering = slot.helpers().entrySet().stream()
                 .filter(e -> e.getValue().contains(mode))
                 .map(Map.Entry::getKey)
-                .sorted(Comparator.comparingLong((Long h) -> store.appointmentsOn(h, dayStart, dayEnd)).thenComparing(h -> h))
+                .toList();
+        Map<Long, Long> load = store.appointmentsOn(offering, dayStart, dayEnd);
+        return offering.stream()
+                .sorted(Comparator.comparingLong((Long h) -> load.getOrDefault(h, 0L)).thenComparing(h -> h))
                 .toList();
     }
 
