@@ -9,9 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -145,17 +143,7 @@ class PersonalDataInLogsTest extends AbstractIntegrationTest {
     }
 
     private long course() {
-        long lab = jdbc.sql("select id from lab where slug = 'osterholz'").query(Long.class).single();
-        long id = jdbc.sql("insert into course (status, lab_id, language, capacity, room) values ('PUBLISHED', ?, 'de', 10, 'Raum 3') returning id")
-                .param(lab).query(Long.class).single();
-        jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Logs', 'Ein Kurs für Tests.')")
-                .param(id).update();
-        LocalDate day = LocalDate.now(BREMEN).plusDays(12);
-        jdbc.sql("insert into course_session (course_id, starts_at, ends_at) values (?, ?, ?)")
-                .params(id, Timestamp.from(day.atTime(LocalTime.of(10, 0)).atZone(BREMEN).toInstant()),
-                        Timestamp.from(day.atTime(LocalTime.of(12, 0)).atZone(BREMEN).toInstant()))
-                .update();
-        return id;
+        return TestCourses.published(jdbc, "osterholz", 10, "Logs", 12);
     }
 
     private static String enc(String value) {

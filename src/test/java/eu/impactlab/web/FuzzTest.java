@@ -3,6 +3,7 @@ package eu.impactlab.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.impactlab.AbstractIntegrationTest;
+import eu.impactlab.TestCourses;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,11 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -44,7 +41,6 @@ class FuzzTest extends AbstractIntegrationTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 17_2026_12_07L);
     private static final int INPUTS = Integer.getInteger("fuzz.inputs", 1_000);
-    private static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static final String[] LABS = {"groepelingen", "vegesack", "osterholz", "any"};
@@ -372,17 +368,7 @@ class FuzzTest extends AbstractIntegrationTest {
 
     /** A published course with seats for everyone the fuzzer happens to register. */
     private long course() {
-        long lab = jdbc.sql("select id from lab where slug = 'vegesack'").query(Long.class).single();
-        long id = jdbc.sql("insert into course (status, lab_id, language, capacity, room) values ('PUBLISHED', ?, 'de', 500, 'Raum 2') returning id")
-                .param(lab).query(Long.class).single();
-        jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Fuzz', 'Ein Kurs für Tests.')")
-                .param(id).update();
-        LocalDate day = LocalDate.now(BREMEN).plusDays(20);
-        jdbc.sql("insert into course_session (course_id, starts_at, ends_at) values (?, ?, ?)")
-                .params(id, Timestamp.from(day.atTime(LocalTime.of(10, 0)).atZone(BREMEN).toInstant()),
-                        Timestamp.from(day.atTime(LocalTime.of(12, 0)).atZone(BREMEN).toInstant()))
-                .update();
-        return id;
+        return TestCourses.published(jdbc, "vegesack", 500, "Fuzz", 20);
     }
 
     private static String enc(String value) {

@@ -3,10 +3,9 @@ package eu.impactlab.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.impactlab.AbstractIntegrationTest;
+import eu.impactlab.TestCourses;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -192,16 +191,6 @@ class IdempotencyKeysTest extends AbstractIntegrationTest {
 
     /** A published course at Gröpelingen with one session in ten days. */
     private long course() {
-        long lab = jdbc.sql("select id from lab where slug = 'groepelingen'").query(Long.class).single();
-        long id = jdbc.sql("insert into course (status, lab_id, language, capacity, room) values ('PUBLISHED', ?, 'de', 10, 'Raum 1') returning id")
-                .param(lab).query(Long.class).single();
-        jdbc.sql("insert into course_text (course_id, language, title, summary) values (?, 'de', 'Idempotenz', 'Ein Kurs für Tests.')")
-                .param(id).update();
-        LocalDate day = LocalDate.now(BREMEN).plusDays(10);
-        jdbc.sql("insert into course_session (course_id, starts_at, ends_at) values (?, ?, ?)")
-                .params(id, Timestamp.from(day.atTime(LocalTime.of(10, 0)).atZone(BREMEN).toInstant()),
-                        Timestamp.from(day.atTime(LocalTime.of(12, 0)).atZone(BREMEN).toInstant()))
-                .update();
-        return id;
+        return TestCourses.published(jdbc, "groepelingen", 10, "Idempotenz", 10);
     }
 }
