@@ -6,8 +6,10 @@ import eu.impactlab.platform.LinkLanguage;
 import eu.impactlab.platform.QrCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +36,7 @@ class ManageController {
     static final String VIEW_SLIP = "consultations/slip";
     static final String VIEW_UNKNOWN = "consultations/link-unknown";
     static final String VIEW_ASK_CANCEL = "consultations/manage-cancel";
+    static final String VIEW_MOVE = "consultations/manage-move";
 
     private final ConsultationService consultations;
     private final MessageSource messages;
@@ -89,13 +92,18 @@ class ManageController {
 
     @GetMapping("/appointments/{token}")
     String page(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
+        return show(token, locale, model, request, VIEW_MANAGE);
+    }
+
+    /** The appointment behind the link, in the link's language, on that page; an unknown link gets the polite page. */
+    private String show(String token, Locale locale, Model model, HttpServletRequest request, String view) {
         var appointment = inLinkLanguage(token, locale, request);
         if (appointment.isEmpty()) {
             return VIEW_UNKNOWN;
         }
         model.addAttribute("appointment", appointment.get());
         model.addAttribute("token", token);
-        return VIEW_MANAGE;
+        return view;
     }
 
     @GetMapping("/appointments/{token}/calendar.ics")
@@ -110,13 +118,10 @@ class ManageController {
 
     @GetMapping("/appointments/{token}/slip")
     String slip(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
-        var appointment = inLinkLanguage(token, locale, request);
-        if (appointment.isEmpty()) {
+        if (!show(token, locale, model, request, VIEW_SLIP).equals(VIEW_SLIP)) {
             return VIEW_UNKNOWN;
         }
-        model.addAttribute("appointment", appointment.get());
         model.addAttribute("german", consultations.appointment(token, Language.DE).orElseThrow());
-        model.addAttribute("token", token);
         // The way back for people without e-mail: the private link as a QR code on paper, from this request's address.
         String link = properties.publicAddress() + "/appointments/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
         model.addAttribute("qrCode", QrCodes.svg(link, messages.getMessage("flows.slip.qr.label", null,
@@ -127,13 +132,7 @@ class ManageController {
     /** Cancelling cannot be undone, so the manage page only links here and this page asks first. */
     @GetMapping("/appointments/{token}/cancel")
     String askCancel(@PathVariable String token, Locale locale, Model model, HttpServletRequest request) {
-        var appointment = inLinkLanguage(token, locale, request);
-        if (appointment.isEmpty()) {
-            return VIEW_UNKNOWN;
-        }
-        model.addAttribute("appointment", appointment.get());
-        model.addAttribute("token", token);
-        return VIEW_ASK_CANCEL;
+        return show(token, locale, model, request, VIEW_ASK_CANCEL);
     }
 
     @PostMapping("/appointments/{token}/cancel")
@@ -147,15 +146,12 @@ class ManageController {
     String moveOptions(@PathVariable String token,
             @RequestParam(required = false) String day, Locale locale, Model model,
             HttpServletRequest request) {
-        var appointment = inLinkLanguage(token, locale, request);
-        if (appointment.isEmpty()) {
+        if (!show(token, locale, model, request, VIEW_MOVE).equals(VIEW_MOVE)) {
             return VIEW_UNKNOWN;
         }
-        model.addAttribute("appointment", appointment.get());
-        model.addAttribute("token", token);
-        BookingController.addDayChoice(consultations.moveOptions(token).stream().collect(java.util.stream.Collectors.groupingBy(
-                s -> s.start().toLocalDate(), java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())), day, model);
-        return "consultations/manage-move";
+        BookingController.addDayChoice(consultations.moveOptions(token).stream().collect(Collectors.groupingBy(
+                s -> s.start().toLocalDate(), LinkedHashMap::new, Collectors.toList())), day, model);
+        return VIEW_MOVE;
     }
 
     @PostMapping("/appointments/{token}/move")
