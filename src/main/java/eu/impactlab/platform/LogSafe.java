@@ -11,6 +11,8 @@ public final class LogSafe {
     /** Any word with an "@" in it: an address that only looks broken ("<x>@example.org") is still an address. */
     private static final Pattern EMAIL = Pattern.compile("\\S*@\\S+");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()/.-]{5,}\\d");
+    /** A path segment as long as a private link's token (SecretTokens: 43 base64url characters; 20 is ample). */
+    private static final Pattern TOKEN_SEGMENT = Pattern.compile("(?<=/)[A-Za-z0-9_-]{20,}(?=/|$)");
 
     private LogSafe() {
     }
@@ -21,6 +23,11 @@ public final class LogSafe {
             return null;
         }
         return PHONE.matcher(EMAIL.matcher(text).replaceAll("[e-mail]")).replaceAll("[number]");
+    }
+
+    /** A request path for the log: private links' tokens, addresses and numbers replaced. */
+    public static String path(String uri) {
+        return uri == null ? null : scrub(TOKEN_SEGMENT.matcher(uri).replaceAll("[token]"));
     }
 
     /** Exception types, scrubbed messages and the first frames of each cause, on one line per cause. */

@@ -30,7 +30,7 @@ class UnexpectedErrorResolver implements HandlerExceptionResolver, Ordered {
         if (error instanceof AccessDeniedException || error instanceof AuthenticationException) {
             return null; // Spring Security answers these: 403 or the login page
         }
-        log.error("Unexpected error answering {} {}: {}", request.getMethod(), LogSafe.scrub(request.getRequestURI()),
+        log.error("Unexpected error answering {} {}: {}", request.getMethod(), LogSafe.path(request.getRequestURI()),
                 LogSafe.describe(error));
         if (response.isCommitted()) {
             return null;

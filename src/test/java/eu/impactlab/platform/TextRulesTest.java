@@ -57,4 +57,12 @@ class TextRulesTest {
         assertThat(logged).doesNotContain("example.org");
         assertThat(LogSafe.scrub("call +49 421 5551234 now")).isEqualTo("call [number] now");
     }
+
+    @Test
+    void requestPathsAreLoggedWithoutPrivateLinkTokens() {
+        String token = SecretTokens.newToken();
+        assertThat(LogSafe.path("/appointments/" + token + "/slip")).isEqualTo("/appointments/[token]/slip");
+        assertThat(LogSafe.path("/courses/registrations/" + token)).isEqualTo("/courses/registrations/[token]");
+        assertThat(LogSafe.path("/labs/groepelingen/now-serving")).isEqualTo("/labs/groepelingen/now-serving");
+    }
 }
