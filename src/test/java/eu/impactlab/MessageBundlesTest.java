@@ -25,7 +25,8 @@ class MessageBundlesTest {
 
     /** The bundle families: the shared one and one per module that has many texts of its own. */
     static final List<String> BUNDLES = List.of("messages", "i18n/courses", "i18n/course-staff", "i18n/impact",
-            "i18n/security", "i18n/input", "i18n/site", "i18n/flows", "i18n/staff");
+            "i18n/security", "i18n/input", "i18n/site", "i18n/flows", "i18n/staff",
+            "i18n/equipment", "i18n/partners", "i18n/skills", "i18n/participation", "i18n/privacy");
 
     static Stream<Arguments> translations() {
         return BUNDLES.stream().flatMap(bundle -> Language.uiLanguages().stream().filter(l -> l != Language.DE)

@@ -26,7 +26,8 @@ class MessageSourceConfiguration {
         };
         // one shared bundle, and one per module with many texts of its own (MessageBundlesTest checks them all)
         messages.setBasenames("messages", "i18n/courses", "i18n/course-staff", "i18n/impact", "i18n/security",
-                "i18n/input", "i18n/site", "i18n/flows", "i18n/staff");
+                "i18n/input", "i18n/site", "i18n/flows", "i18n/staff",
+                "i18n/equipment", "i18n/partners", "i18n/skills", "i18n/participation", "i18n/privacy");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return messages;
