@@ -187,6 +187,36 @@ public class CourseService {
         return calendar.feed(name, upcoming(new Filter(labSlug, null, null, null, null, null), language, 500), language.locale());
     }
 
+    // --- for the skills module's learning paths and before/after self-checks ---
+
+    /** An upcoming course as a learning path shows it, with its title in the asked language (German where missing). */
+    public record Suggestion(long id, String title, String titleLanguage, String level, List<String> competences,
+            java.time.ZonedDateTime firstStart, String labName, boolean registrable) {
+    }
+
+    /** Upcoming published courses that train at least one of these competences at one of these levels, soonest first. */
+    public List<Suggestion> upcomingTraining(java.util.Collection<String> competences, java.util.Collection<String> levels,
+            Language language, int limit) {
+        return upcoming(Filter.none(), language, 500).stream()
+                .filter(c -> levels.contains(c.level()) && c.competences().stream().anyMatch(competences::contains))
+                .limit(limit)
+                .map(c -> new Suggestion(c.id(), c.title().value(), c.title().language(), c.level(), c.competences(),
+                        c.firstStart(), c.lab().name(), c.state().registrable()))
+                .toList();
+    }
+
+    /** The course behind a manage link, for a self-check on its competences before the first and after the last session. */
+    public record RegisteredCourse(long courseId, String title, String titleLanguage, List<String> competences,
+            java.time.ZonedDateTime firstStart, java.time.ZonedDateTime lastStart, boolean cancelled) {
+    }
+
+    public Optional<RegisteredCourse> registeredCourse(String manageToken, Language language) {
+        return registration(manageToken).flatMap(r -> views.course(r.courseId(), language).map(c -> new RegisteredCourse(
+                c.id(), c.title().value(), c.title().language(), c.competences(), c.firstStart(),
+                c.sessions().stream().map(CourseView.Session::start).max(java.time.ZonedDateTime::compareTo).orElse(null),
+                !r.active() || c.state() == CourseView.State.CANCELLED)));
+    }
+
     long retentionDays() {
         return properties.retentionDays();
     }

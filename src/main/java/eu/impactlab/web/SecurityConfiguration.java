@@ -41,7 +41,8 @@ class SecurityConfiguration {
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
             // The public API and the manage links need no session: the secret token in the link is the protection.
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**",
+                    "/skills/check/**", "/skills/course/**"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
