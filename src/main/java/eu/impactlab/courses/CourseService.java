@@ -217,6 +217,11 @@ public class CourseService {
                 !r.active() || c.state() == CourseView.State.CANCELLED)));
     }
 
+    /** A course's title for anonymous figures (any state but draft), in the asked language or German. */
+    public Optional<String> title(long courseId, Language language) {
+        return course(courseId, language).map(c -> c.title().value());
+    }
+
     long retentionDays() {
         return properties.retentionDays();
     }
