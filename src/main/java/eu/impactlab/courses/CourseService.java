@@ -207,14 +207,15 @@ public class CourseService {
 
     /** The course behind a manage link, for a self-check on its competences before the first and after the last session. */
     public record RegisteredCourse(long courseId, String title, String titleLanguage, List<String> competences,
-            java.time.ZonedDateTime firstStart, java.time.ZonedDateTime lastStart, boolean cancelled) {
+            java.time.ZonedDateTime firstStart, java.time.ZonedDateTime lastStart, boolean cancelled, String level,
+            boolean completed) {
     }
 
     public Optional<RegisteredCourse> registeredCourse(String manageToken, Language language) {
         return registration(manageToken).flatMap(r -> views.course(r.courseId(), language).map(c -> new RegisteredCourse(
                 c.id(), c.title().value(), c.title().language(), c.competences(), c.firstStart(),
                 c.sessions().stream().map(CourseView.Session::start).max(java.time.ZonedDateTime::compareTo).orElse(null),
-                !r.active() || c.state() == CourseView.State.CANCELLED)));
+                !r.active() || c.state() == CourseView.State.CANCELLED, c.level(), store.completed(r.id()))));
     }
 
     /** A course's title for anonymous figures (any state but draft), in the asked language or German. */

@@ -233,6 +233,11 @@ class CourseStore {
         return jdbc.sql(REGISTRATION_SELECT + " where r.id = :id").param("id", id).query(this::registrationRow).optional();
     }
 
+    boolean completed(long registrationId) {
+        return jdbc.sql("select count(*) from course_registration where id = ? and completed_at is not null")
+                .param(registrationId).query(Long.class).single() == 1;
+    }
+
     Optional<Registration> byTokenHash(String hash) {
         return jdbc.sql(REGISTRATION_SELECT + " where r.manage_token_hash = :hash or r.promotion_token_hash = :hash").param("hash", hash)
                 .query(this::registrationRow).optional();

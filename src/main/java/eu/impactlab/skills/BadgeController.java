@@ -1,0 +1,103 @@
+package eu.impactlab.skills;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Open Badges 3.0: the issuer's DID document, a completer's claim page behind their manage link, a credential's public
+ * page and its JSON byte for byte as issued, and verification as JSON.
+ */
+@Controller
+@Tag(name = "Credentials", description = "Open Badges 3.0 credentials of course completers")
+class BadgeController {
+
+    static final String LD_JSON = "application/ld+json";
+
+    private final Badges badges;
+    private final MessageSource messages;
+
+    BadgeController(Badges badges, MessageSource messages) {
+        this.badges = badges;
+        this.messages = messages;
+    }
+
+    @GetMapping(path = "/.well-known/did.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    @Operation(summary = "The issuer's did:web document with its Ed25519 keys as Multikey (old keys stay listed)")
+    ResponseEntity<String> did() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(badges.didDocument().toString());
+    }
+
+    @GetMapping("/skills/badge/{manageToken}")
+    String claim(@PathVariable String manageToken, Model model, HttpServletResponse response) {
+        return badges.claim(manageToken).map(b -> {
+            model.addAttribute("badge", b);
+            model.addAttribute("name", DataIntegrity.parse(b.json()).getString("name", ""));
+            return "skills/badge";
+        }).orElseGet(() -> {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "skills/badge-unknown";
+        });
+    }
+
+    @GetMapping(path = "/credentials/{id}", produces = LD_JSON)
+    @ResponseBody
+    ResponseEntity<byte[]> credentialAsJsonLd(@PathVariable String id) {
+        return json(id, LD_JSON);
+    }
+
+    @GetMapping("/credentials/{id}.json")
+    @ResponseBody
+    @Operation(summary = "A credential's JSON exactly as issued")
+    ResponseEntity<byte[]> credentialJson(@PathVariable String id) {
+        return json(id, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    @GetMapping("/credentials/{id}")
+    String credentialPage(@PathVariable String id, Model model, HttpServletResponse response) {
+        return badges.byId(id).map(b -> {
+            model.addAttribute("badge", b);
+            model.addAttribute("verification", badges.verify(b.json()));
+            model.addAttribute("name", DataIntegrity.parse(b.json()).getString("name", ""));
+            return "skills/credential";
+        }).orElseGet(() -> {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "skills/badge-unknown";
+        });
+    }
+
+    record VerifyJson(boolean verified, boolean revoked, String issuer, String achievement, java.util.List<String> problems,
+            java.util.List<String> messages) {
+    }
+
+    @PostMapping(path = "/api/v1/credentials/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    @Operation(summary = "Verifies a credential of this issuer: signature over the unchanged content, issuer, key, revocation")
+    VerifyJson verify(@RequestBody(required = false) String credential, Locale locale) {
+        Badges.Verification v = badges.verify(credential == null ? "" : credential);
+        return new VerifyJson(v.verified(), v.revoked(), v.issuer(), v.achievement(), v.problems(),
+                v.problems().stream().map(p -> messages.getMessage("skills.verify.problem." + p, null, locale)).toList());
+    }
+
+    private ResponseEntity<byte[]> json(String id, String type) {
+        return badges.byId(id)
+                .map(b -> ResponseEntity.ok().header("Content-Type", type)
+                        .header("Content-Disposition", "inline; filename=\"badge-" + b.id() + ".json\"")
+                        .body(b.json().getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+}

@@ -1,0 +1,229 @@
+package eu.impactlab.skills;
+
+import eu.impactlab.courses.CourseService;
+import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ImpactLabProperties;
+import eu.impactlab.platform.SecretTokens;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Open Badges 3.0 credentials for course completers: issued on the claim page behind the participant's manage link,
+ * signed with eddsa-rdfc-2022 by the did:web issuer, stored exactly as issued; and their verification.
+ */
+@Component
+class Badges {
+
+    record Stored(String id, long courseId, String json, Instant issuedAt, Instant revokedAt, String revocationReason) {
+    }
+
+    record Verification(boolean verified, boolean revoked, String issuer, String achievement, List<String> problems) {
+    }
+
+    private final JdbcClient jdbc;
+    private final IssuerKeys keys;
+    private final CourseService courses;
+    private final ImpactLabProperties properties;
+    private final Clock clock;
+
+    Badges(JdbcClient jdbc, IssuerKeys keys, CourseService courses, ImpactLabProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.courses = courses;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** did:web of this app's public address (a port is written %3A). */
+    String did() {
+        String address = properties.baseUrlWithoutSlash().replaceFirst("^https?://", "");
+        return "did:web:" + address.replace(":", "%3A").replace("/", ":");
+    }
+
+    JsonObject didDocument() {
+        String did = did();
+        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder assertion = Json.createArrayBuilder();
+        for (String key : keys.publicKeys()) {
+            String id = did + "#" + key;
+            methods.add(Json.createObjectBuilder().add("id", id).add("type", "Multikey").add("controller", did)
+                    .add("publicKeyMultibase", key));
+            assertion.add(id);
+        }
+        return Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder().add(OfflineContexts.DID_V1).add(OfflineContexts.MULTIKEY_V1))
+                .add("id", did).add("verificationMethod", methods).add("assertionMethod", assertion).build();
+    }
+
+    /** The token of a participant's claim link, derived from their manage link so the manage page can link to it. */
+    static String claimToken(String manageToken) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(("skills-badge:" + manageToken).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<Stored> byClaim(String claimToken) {
+        return jdbc.sql("select id, course_id, json, issued_at, revoked_at, revocation_reason from skills_credential where claim_token_hash = ?")
+                .param(SecretTokens.hash(claimToken)).query((rs, i) -> stored(rs)).optional();
+    }
+
+    Optional<Stored> byId(String id) {
+        return jdbc.sql("select id, course_id, json, issued_at, revoked_at, revocation_reason from skills_credential where id = ?")
+                .param(id).query((rs, i) -> stored(rs)).optional();
+    }
+
+    private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new Stored(rs.getString("id"), rs.getLong("course_id"), rs.getString("json"),
+                rs.getTimestamp("issued_at").toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString("revocation_reason"));
+    }
+
+    /**
+     * The participant's badge behind their manage link: issued on the first call once they completed the course.
+     *
+     * @return empty for an unknown link or a participant who has not completed the course
+     */
+    Optional<Stored> claim(String manageToken) {
+        Optional<CourseService.RegisteredCourse> found = courses.registeredCourse(manageToken, Language.DE)
+                .filter(CourseService.RegisteredCourse::completed);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String claim = claimToken(manageToken);
+        Optional<Stored> existing = byClaim(claim);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        CourseService.RegisteredCourse course = found.get();
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        IssuerKeys.Current key = keys.current();
+        JsonObject signed = DataIntegrity.sign(credential(id, course, now),
+                Json.createObjectBuilder().add("type", "DataIntegrityProof").add("created", now.toString())
+                        .add("verificationMethod", did() + "#" + key.publicKeyMultibase())
+                        .add("cryptosuite", DataIntegrity.CRYPTOSUITE).add("proofPurpose", "assertionMethod").build(),
+                key.seed());
+        String json = signed.toString();
+        jdbc.sql("""
+                insert into skills_credential (id, course_id, claim_token_hash, json, issued_at) values (?, ?, ?, ?, ?)
+                on conflict (claim_token_hash) do nothing""")
+                .params(id, course.courseId(), SecretTokens.hash(claim), json, Timestamp.from(now)).update();
+        return byClaim(claim);
+    }
+
+    private JsonObject credential(String id, CourseService.RegisteredCourse course, Instant now) {
+        String base = properties.baseUrlWithoutSlash();
+        JsonArrayBuilder alignment = Json.createArrayBuilder();
+        for (String competence : course.competences()) {
+            alignment.add(Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("Alignment"))
+                    .add("targetName", "DigComp 2.2 " + competence)
+                    .add("targetUrl", "https://joint-research-centre.ec.europa.eu/digcomp_en")
+                    .add("targetCode", competence).add("targetFramework", Framework.VERSION)
+                    .add("targetType", "CFItem"));
+        }
+        return Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder().add(OfflineContexts.CREDENTIALS_V2).add(OfflineContexts.OPEN_BADGES_V3))
+                .add("id", base + "/credentials/" + id)
+                .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
+                .add("issuer", Json.createObjectBuilder().add("id", did()).add("type", Json.createArrayBuilder().add("Profile"))
+                        .add("name", "Digital Impact Labs Bremen").add("url", base))
+                .add("validFrom", now.toString())
+                .add("name", course.title())
+                .add("credentialSubject", Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID())
+                        .add("type", Json.createArrayBuilder().add("AchievementSubject"))
+                        .add("achievement", Json.createObjectBuilder().add("id", base + "/courses/" + course.courseId() + "#achievement")
+                                .add("type", Json.createArrayBuilder().add("Achievement"))
+                                .add("name", course.title())
+                                .add("description", "Completed the course \"" + course.title() + "\" at the Digital Impact Labs Bremen ("
+                                        + course.level() + ", DigComp 2.2: " + String.join(", ", course.competences()) + ").")
+                                .add("criteria", Json.createObjectBuilder().add("narrative",
+                                        "Attended at least the share of sessions the course requires for completion."))
+                                .add("alignment", alignment)))
+                .build();
+    }
+
+    /** Checks a credential: our issuer, one of our keys, the signature over the unchanged content, not revoked. */
+    Verification verify(String json) {
+        List<String> problems = new ArrayList<>();
+        JsonObject credential;
+        try {
+            credential = DataIntegrity.parse(json);
+        } catch (RuntimeException e) {
+            return new Verification(false, false, null, null, List.of("NOT_JSON"));
+        }
+        String issuer = issuerId(credential);
+        String achievement = achievementName(credential);
+        if (!did().equals(issuer)) {
+            problems.add("OTHER_ISSUER");
+        }
+        JsonValue proof = credential.get("proof");
+        String method = proof instanceof JsonObject p ? p.getString("verificationMethod", "") : "";
+        String key = method.startsWith(did() + "#") ? method.substring(did().length() + 1) : null;
+        boolean signed = false;
+        if (key == null || !keys.publicKeys().contains(key)) {
+            problems.add("UNKNOWN_KEY");
+        } else {
+            try {
+                signed = DataIntegrity.verify(credential, Multibase.rawPublicKey(key));
+            } catch (RuntimeException e) {
+                signed = false;
+            }
+            if (!signed) {
+                problems.add("SIGNATURE");
+            }
+        }
+        String id = credential.getString("id", "");
+        boolean revoked = false;
+        if (id.contains("/credentials/")) {
+            Optional<Stored> stored = byId(id.substring(id.lastIndexOf('/') + 1));
+            revoked = stored.map(s -> s.revokedAt() != null).orElse(false);
+            if (stored.isEmpty() && problems.isEmpty()) {
+                problems.add("NOT_ISSUED_HERE");
+            }
+        }
+        if (revoked) {
+            problems.add("REVOKED");
+        }
+        return new Verification(problems.isEmpty(), revoked, issuer, achievement, problems);
+    }
+
+    boolean revoke(String id, String reason) {
+        return jdbc.sql("update skills_credential set revoked_at = ?, revocation_reason = ? where id = ? and revoked_at is null")
+                .params(Timestamp.from(Instant.now(clock)), reason, id).update() == 1;
+    }
+
+    private static String issuerId(JsonObject credential) {
+        JsonValue issuer = credential.get("issuer");
+        if (issuer instanceof JsonObject o) {
+            return o.getString("id", null);
+        }
+        return issuer instanceof jakarta.json.JsonString s ? s.getString() : null;
+    }
+
+    private static String achievementName(JsonObject credential) {
+        try {
+            return credential.getJsonObject("credentialSubject").getJsonObject("achievement").getString("name", null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
