@@ -80,6 +80,21 @@ class BadgeController {
         });
     }
 
+    @GetMapping("/verify")
+    String verifyPage() {
+        return "skills/verify";
+    }
+
+    /** The verify page's form: a badge file or its pasted content. */
+    @PostMapping("/verify")
+    String verifyForm(@org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String credential, Model model) throws java.io.IOException {
+        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8)
+                : credential == null ? "" : credential;
+        model.addAttribute("verification", badges.verify(text));
+        return "skills/verify";
+    }
+
     record VerifyJson(boolean verified, boolean revoked, String issuer, String achievement, java.util.List<String> problems,
             java.util.List<String> messages) {
     }

@@ -112,9 +112,27 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.get(baseUrl() + "/skills/check/unknown-link/1");
         check("unknown link", language, problems);
 
-        driver.get(baseUrl() + "/skills/course/" + courseRegistration(lang));
+        driver.get(baseUrl() + "/skills/course/" + courseRegistration(lang, false) + "?lang=" + lang);
         check("course before/after", language, problems);
         markup.save(lang + "-skills-course", driver.getCurrentUrl(), driver);
+
+        // A completer's badge: the claim page, the public page, and the verify page with the file's content.
+        driver.get(baseUrl() + "/skills/badge/" + courseRegistration(lang, true));
+        check("badge claim", language, problems);
+        markup.save(lang + "-skills-badge", driver.getCurrentUrl(), driver);
+        String credentialPath = driver.findElement(By.cssSelector("main a.secondary")).getDomAttribute("href");
+        driver.get(baseUrl() + credentialPath + "?lang=" + lang);
+        check("credential", language, problems);
+        markup.save(lang + "-skills-credential", driver.getCurrentUrl(), driver);
+        String badgeJson = jdbc.sql("select json from skills_credential where id = ?")
+                .param(credentialPath.substring(credentialPath.lastIndexOf('/') + 1)).query(String.class).single();
+        driver.get(baseUrl() + "/verify?lang=" + lang);
+        check("verify", language, problems);
+        markup.save(lang + "-skills-verify", driver.getCurrentUrl(), driver);
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('credential').value = arguments[0];", badgeJson);
+        submit(driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(driver.findElements(By.cssSelector("main .notice-success"))).as("the badge verifies").isNotEmpty();
+        check("verify result", language, problems);
 
         assertThat(problems).as("accessibility problems of the self-check in " + lang).isEmpty();
     }
@@ -128,7 +146,7 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
     private static Long course;
 
     /** A manage link of a registration in a course with two competences, in this language. */
-    private String courseRegistration(String lang) {
+    private String courseRegistration(String lang, boolean completed) {
         synchronized (SkillsAccessibilityBrowserTest.class) {
             if (course == null) {
                 course = TestCourses.published(jdbc, "osterholz", 50, "Sicher im Netz (Test)", 12);
@@ -138,14 +156,17 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
         }
         String token = SecretTokens.newToken();
         jdbc.sql("""
-                insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at)
-                values (?, 'CONFIRMED', 'Test', ?, ?, now())""").params(course, lang, SecretTokens.hash(token)).update();
-        return token + "?lang=" + lang;
+                insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at, completed_at)
+                values (?, 'CONFIRMED', 'Test', ?, ?, now(), ?)""")
+                .params(course, lang, SecretTokens.hash(token), completed ? java.sql.Timestamp.from(java.time.Instant.now()) : null)
+                .update();
+        return token;
     }
 
     @AfterAll
     static void removeCourse(@Autowired JdbcClient jdbc) {
         if (course != null) {
+            jdbc.sql("delete from skills_credential where course_id = ?").param(course).update();
             jdbc.sql("delete from course where id = ?").param(course).update();
             course = null;
         }
