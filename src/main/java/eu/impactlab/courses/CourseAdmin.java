@@ -121,12 +121,16 @@ class CourseAdmin {
     private final JdbcClient jdbc;
     private final LabService labs;
     private final Seats seats;
+    private final CourseStore store;
+    private final CourseMails mails;
     private final Clock clock;
 
-    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, Clock clock) {
+    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, CourseStore store, CourseMails mails, Clock clock) {
         this.jdbc = jdbc;
         this.labs = labs;
         this.seats = seats;
+        this.store = store;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -324,6 +328,38 @@ class CourseAdmin {
         jdbc.sql("delete from course_session where id = ? and course_id = ?").params(sessionId, id).update();
         log(id, "SESSION_REMOVED", actor);
         return Removal.REMOVED;
+    }
+
+    /**
+     * Calls off one session that has not begun and tells everyone registered, each in their language: the course goes
+     * on without it. A course whose only session this is is cancelled as a whole (the usual course cancellation).
+     * False, and nothing changed, when the session is gone, already began, has attendance or the course is cancelled.
+     */
+    @Transactional
+    boolean cancelSession(long sessionId, String actor) {
+        Optional<Long> courseId = jdbc.sql("select course_id from course_session where id = ?").param(sessionId)
+                .query(Long.class).optional();
+        if (courseId.isEmpty()) {
+            return false;
+        }
+        long id = courseId.get();
+        String status = jdbc.sql("select status from course where id = ? for update").param(id).query(String.class).single();
+        List<Session> sessions = sessions(id);
+        Optional<Session> session = sessions.stream().filter(s -> s.id() == sessionId).findFirst();
+        if ("CANCELLED".equals(status) || session.isEmpty() || session.get().attendanceRecorded()
+                || !session.get().start().toInstant().isAfter(Instant.now(clock))) {
+            return false;
+        }
+        if (sessions.size() == 1) {
+            return seats.cancelCourse(id, actor) >= 0;
+        }
+        jdbc.sql("delete from course_session where id = ? and course_id = ?").params(sessionId, id).update();
+        log(id, "SESSION_CANCELLED", actor);
+        CourseView.Session cancelled = new CourseView.Session(sessionId, 0,
+                session.get().start().withZoneSameInstant(CourseView.BREMEN),
+                session.get().end().withZoneSameInstant(CourseView.BREMEN));
+        store.active(id).forEach(registration -> mails.sessionCancelled(registration, cancelled));
+        return true;
     }
 
     /** Publishes a draft: from now on it is in the catalogue, the API and the feeds; false when it was no draft. */
