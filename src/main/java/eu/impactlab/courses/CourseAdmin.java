@@ -35,7 +35,8 @@ class CourseAdmin {
 
     static final int PAGE_SIZE = 20;
 
-    record Text(String title, String summary, String accessibilityNotes) {
+    /** The texts in one language; {@code room} only for languages other than German (German is course.room). */
+    record Text(String title, String summary, String accessibilityNotes, String room) {
     }
 
     record Session(long id, ZonedDateTime start, ZonedDateTime end, boolean attendanceRecorded) {
@@ -63,6 +64,13 @@ class CourseAdmin {
         public String title(Language language) {
             Text text = texts.get(language.tag());
             return text != null && text.title() != null && !text.title().isBlank() ? text.title() : germanTitle();
+        }
+
+        /** The room in a language (by its tag), the German name marked as German where it has no translation. */
+        public CourseView.Text room(String tag) {
+            Text text = Language.DE.tag().equals(tag) ? null : texts.get(tag);
+            return text != null && text.room() != null && !text.room().isBlank() ? new CourseView.Text(text.room(), tag)
+                    : new CourseView.Text(room, Language.DE.tag());
         }
 
         public String germanTitle() {
@@ -191,9 +199,9 @@ class CourseAdmin {
 
     private Map<String, Text> texts(long id) {
         Map<String, Text> texts = new LinkedHashMap<>();
-        jdbc.sql("select language, title, summary, accessibility_notes from course_text where course_id = ?").param(id)
+        jdbc.sql("select language, title, summary, accessibility_notes, room from course_text where course_id = ?").param(id)
                 .query(rs -> {
-                    texts.put(rs.getString(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    texts.put(rs.getString(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 });
         return texts;
     }
@@ -447,8 +455,9 @@ class CourseAdmin {
     private void replaceDetails(long id, CourseForm.Input input) {
         jdbc.sql("delete from course_text where course_id = ?").param(id).update();
         input.texts().forEach((language, text) -> jdbc.sql("""
-                insert into course_text (course_id, language, title, summary, accessibility_notes) values (?, ?, ?, ?, ?)""")
-                .params(id, language, text.title(), text.summary(), text.accessibilityNotes()).update());
+                insert into course_text (course_id, language, title, summary, accessibility_notes, room) values (?, ?, ?, ?, ?, ?)""")
+                .params(id, language, text.title(), text.summary(), text.accessibilityNotes(),
+                        Language.DE.tag().equals(language) ? null : text.room()).update());
         jdbc.sql("delete from course_target_group where course_id = ?").param(id).update();
         input.targetGroups().forEach(group -> jdbc.sql("insert into course_target_group (course_id, target_group) values (?, ?)")
                 .params(id, group).update());

@@ -110,7 +110,7 @@ class CourseCalendar {
     }
 
     static String where(CourseView course) {
-        String room = course.room() == null || course.room().isBlank() ? "" : ", " + course.room();
+        String room = course.room().present() ? ", " + course.room().value() : "";
         return course.lab().name() + room + ", " + course.lab().address();
     }
 
