@@ -339,6 +339,21 @@ class CourseAdmin {
     }
 
     /**
+     * The sessions that people registered for and that may still be called off (with a question first and a mail
+     * to them): not begun, no attendance, and not the course's only one (that is cancelling the course).
+     */
+    Set<Long> sessionsToCallOff(Course course) {
+        if (course.cancelled() || course.sessions().size() < 2 || course.confirmed() + course.waitlisted() == 0) {
+            return Set.of();
+        }
+        Instant now = Instant.now(clock);
+        Set<Long> ids = new TreeSet<>();
+        course.sessions().stream().filter(s -> !s.attendanceRecorded() && s.start().toInstant().isAfter(now))
+                .forEach(s -> ids.add(s.id()));
+        return ids;
+    }
+
+    /**
      * Calls off one session that has not begun and tells everyone registered, each in their language: the course goes
      * on without it. A course whose only session this is is cancelled as a whole (the usual course cancellation).
      * False, and nothing changed, when the session is gone, already began, has attendance or the course is cancelled.

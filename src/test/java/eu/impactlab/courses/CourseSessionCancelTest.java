@@ -2,6 +2,7 @@ package eu.impactlab.courses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -172,6 +173,45 @@ class CourseSessionCancelTest extends AbstractIntegrationTest {
         List<Map<String, Object>> mails = mailsTo(email);
         assertThat(mails).hasSize(2);
         assertThat((String) mails.get(1).get("subject")).isEqualTo("The course is cancelled: " + title);
+    }
+
+    @Test
+    void onTheCoursePageCallingOffASessionWithPeopleAsksFirstThenTellsThem() throws Exception {
+        CourseFixtures fixtures = new CourseFixtures(jdbc);
+        String title = "Kurs mit Terminabsage " + System.nanoTime();
+        courseId = fixtures.course(title, 10, 50, 57);
+        long first = sessions().get(0);
+        String email = "page-" + System.nanoTime() + "@example.org";
+        register("Leila Ahmad", email, "ar");
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+
+        String page = mvc.perform(get("/admin/courses/" + courseId).session(coordinator).param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/admin/courses/" + courseId + "/sessions/" + first + "/cancel", "Absagen …");
+
+        // the old one-tap removal now leads to the question, and nothing happens yet
+        mvc.perform(post("/admin/courses/" + courseId + "/sessions/" + first + "/delete").session(coordinator).with(csrf()))
+                .andExpect(redirectedUrl("/admin/courses/" + courseId + "/sessions/" + first + "/cancel"));
+        String question = mvc.perform(get("/admin/courses/" + courseId + "/sessions/" + first + "/cancel")
+                        .session(coordinator).param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(question).contains("Diesen Termin wirklich absagen?", "1 Angemeldete sind betroffen. 1 von ihnen");
+        assertThat(sessions()).hasSize(2);
+        assertThat(mailsTo(email)).hasSize(1);
+
+        // a helper may not call it off
+        mvc.perform(post("/admin/courses/" + courseId + "/sessions/" + first + "/cancel")
+                        .session(Logins.as(mvc, "helper")).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(sessions()).hasSize(2);
+
+        mvc.perform(post("/admin/courses/" + courseId + "/sessions/" + first + "/cancel").session(coordinator).with(csrf()))
+                .andExpect(redirectedUrl("/admin/courses/" + courseId + "#sessions"))
+                .andExpect(flash().attribute("saved", "staff.course.sessionCancel.done"));
+        assertThat(sessions()).hasSize(1).doesNotContain(first);
+        List<Map<String, Object>> mails = mailsTo(email);
+        assertThat(mails).hasSize(2);
+        assertThat((String) mails.get(1).get("subject")).startsWith("أُلغيت جلسة من الدورة: ");
     }
 
     /**
