@@ -91,10 +91,12 @@ class CourseMails {
         }
         Locale locale = locale(r);
         CourseView course = course(r);
+        boolean seat = r.status() == Registration.Status.CONFIRMED;
         String text = text("flows.courses.mail.sessionCancelled.body", locale, r.name(), course.title().value(),
-                sessionLine(cancelled, locale), sessions(course, locale), course.lab().name(), reach(course));
+                sessionLine(cancelled, locale), sessions(course, locale), course.lab().name(), reach(course),
+                seat ? text("flows.courses.mail.sessionCancelled.calendar", locale) : "");
         String subject = text("flows.courses.mail.sessionCancelled.subject", locale, course.title().value());
-        outbox.enqueue(r.status() == Registration.Status.CONFIRMED
+        outbox.enqueue(seat
                 ? OutgoingMail.withAttachments(r.email(), subject, text, List.of(
                         calendar.sessionCancellation(course, cancelled, locale, r.email()), calendar.attachment(course, locale)))
                 : new OutgoingMail(r.email(), subject, text));

@@ -105,7 +105,8 @@ class CourseSessionCancelTest extends AbstractIntegrationTest {
         Map<String, Object> ukrainian = toOlena.get(1);
         assertThat((String) ukrainian.get("subject")).isEqualTo("Заняття курсу скасовано: Курс для скасування");
         assertThat((String) ukrainian.get("body")).contains("Олена Коваленко",
-                "одне заняття курсу «Курс для скасування» скасовано", from + "\u00a0–\u00a0" + from.plusHours(1));
+                "одне заняття курсу «Курс для скасування» скасовано", from + "\u00a0–\u00a0" + from.plusHours(1),
+                "один файл у вкладенні видалить його звідти");
         String cancel = new String((byte[]) ukrainian.get("attachment_data"), StandardCharsets.UTF_8);
         assertThat(cancel).contains("METHOD:CANCEL", "STATUS:CANCELLED",
                 "UID:" + CourseCalendar.uid(courseId, sessionId));
