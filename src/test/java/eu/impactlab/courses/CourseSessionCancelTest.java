@@ -37,6 +37,8 @@ class CourseSessionCancelTest extends AbstractIntegrationTest {
     CourseService courses;
     @Autowired
     LabService labs;
+    @Autowired
+    CourseAdmin admin;
 
     private LocalDate closedDay;
     private Long courseId;
@@ -213,6 +215,36 @@ class CourseSessionCancelTest extends AbstractIntegrationTest {
         List<Map<String, Object>> mails = mailsTo(email);
         assertThat(mails).hasSize(2);
         assertThat((String) mails.get(1).get("subject")).startsWith("أُلغيت جلسة من الدورة: ");
+    }
+
+    @Test
+    void twoCoordinatorsCallingOffTheSameSessionAtOnceTellEachPersonOnce() throws Exception {
+        CourseFixtures fixtures = new CourseFixtures(jdbc);
+        courseId = fixtures.course("Kurs für gleichzeitige Absagen " + System.nanoTime(), 10, 60, 67);
+        long first = sessions().get(0);
+        String email = "twice-" + System.nanoTime() + "@example.org";
+        register("Mehmet Demir", email, "tr");
+
+        int threads = 6;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return admin.cancelSession(first, "coordinator");
+            }));
+        }
+        start.countDown();
+        int cancelled = 0;
+        for (var result : results) {
+            cancelled += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(cancelled).isEqualTo(1);
+        assertThat(sessions()).hasSize(1).doesNotContain(first);
+        assertThat(mailsTo(email)).as("the confirmation and one cancellation").hasSize(2);
     }
 
     /**
