@@ -4,6 +4,7 @@ import eu.impactlab.accounts.AccountService;
 import eu.impactlab.accounts.AccountView;
 import eu.impactlab.accounts.Role;
 import eu.impactlab.labs.LabAccess;
+import eu.impactlab.labs.LabBookings;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
@@ -141,7 +142,8 @@ class HelperAdminController {
     String addAbsence(@PathVariable String slug, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String decision, Authentication who, Locale locale, Model model,
+            @RequestParam(required = false) String decision, @RequestParam(required = false) List<String> cancel,
+            @RequestParam(required = false) String cancelChosen, Authentication who, Locale locale, Model model,
             RedirectAttributes redirect) {
         LabView lab = manageable(slug, who, locale);
         helperOf(lab, id);
@@ -150,7 +152,7 @@ class HelperAdminController {
             return edit(slug, id, who, locale, model);
         }
         // Like a change of the lab's hours: nothing is saved before the coordinator has seen whom the absence affects.
-        List<eu.impactlab.labs.LabBookings.Booking> affected = appointments.ofHelper(id, from, to, Language.forLocale(locale));
+        List<LabBookings.Booking> affected = appointments.ofHelper(id, from, to, Language.forLocale(locale));
         if (!affected.isEmpty() && !"cancel".equals(decision) && !"keep".equals(decision)) {
             model.addAttribute("affected", affected);
             model.addAttribute("absenceFrom", from);
@@ -160,7 +162,11 @@ class HelperAdminController {
         helpers.addAbsence(id, from, to);
         redirect.addFlashAttribute("saved", "helpers.saved.absence");
         if ("cancel".equals(decision)) {
-            redirect.addFlashAttribute("cancelledCount", appointments.cancelAndTell(affected, who.getName()));
+            List<LabBookings.Booking> toCancel = LabBookings.chosen(affected, cancel, cancelChosen);
+            redirect.addFlashAttribute("cancelledCount", appointments.cancelAndTell(toCancel, who.getName()));
+            if (toCancel.size() < affected.size()) {
+                redirect.addFlashAttribute("keptBookings", true);
+            }
         } else if ("keep".equals(decision) && !affected.isEmpty()) {
             redirect.addFlashAttribute("keptBookings", true);
         }

@@ -35,7 +35,8 @@ class CourseAdmin {
 
     static final int PAGE_SIZE = 20;
 
-    record Text(String title, String summary, String accessibilityNotes) {
+    /** The texts in one language; {@code room} only for languages other than German (German is course.room). */
+    record Text(String title, String summary, String accessibilityNotes, String room) {
     }
 
     record Session(long id, ZonedDateTime start, ZonedDateTime end, boolean attendanceRecorded) {
@@ -63,6 +64,13 @@ class CourseAdmin {
         public String title(Language language) {
             Text text = texts.get(language.tag());
             return text != null && text.title() != null && !text.title().isBlank() ? text.title() : germanTitle();
+        }
+
+        /** The room in a language (by its tag), the German name marked as German where it has no translation. */
+        public CourseView.Text room(String tag) {
+            Text text = Language.DE.tag().equals(tag) ? null : texts.get(tag);
+            return text != null && text.room() != null && !text.room().isBlank() ? new CourseView.Text(text.room(), tag)
+                    : new CourseView.Text(room, Language.DE.tag());
         }
 
         public String germanTitle() {
@@ -121,12 +129,16 @@ class CourseAdmin {
     private final JdbcClient jdbc;
     private final LabService labs;
     private final Seats seats;
+    private final CourseStore store;
+    private final CourseMails mails;
     private final Clock clock;
 
-    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, Clock clock) {
+    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, CourseStore store, CourseMails mails, Clock clock) {
         this.jdbc = jdbc;
         this.labs = labs;
         this.seats = seats;
+        this.store = store;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -187,9 +199,9 @@ class CourseAdmin {
 
     private Map<String, Text> texts(long id) {
         Map<String, Text> texts = new LinkedHashMap<>();
-        jdbc.sql("select language, title, summary, accessibility_notes from course_text where course_id = ?").param(id)
+        jdbc.sql("select language, title, summary, accessibility_notes, room from course_text where course_id = ?").param(id)
                 .query(rs -> {
-                    texts.put(rs.getString(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    texts.put(rs.getString(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 });
         return texts;
     }
@@ -326,6 +338,53 @@ class CourseAdmin {
         return Removal.REMOVED;
     }
 
+    /**
+     * The sessions that people registered for and that may still be called off (with a question first and a mail
+     * to them): not begun, no attendance, and not the course's only one (that is cancelling the course).
+     */
+    Set<Long> sessionsToCallOff(Course course) {
+        if (course.cancelled() || course.sessions().size() < 2 || course.confirmed() + course.waitlisted() == 0) {
+            return Set.of();
+        }
+        Instant now = Instant.now(clock);
+        Set<Long> ids = new TreeSet<>();
+        course.sessions().stream().filter(s -> !s.attendanceRecorded() && s.start().toInstant().isAfter(now))
+                .forEach(s -> ids.add(s.id()));
+        return ids;
+    }
+
+    /**
+     * Calls off one session that has not begun and tells everyone registered, each in their language: the course goes
+     * on without it. A course whose only session this is is cancelled as a whole (the usual course cancellation).
+     * False, and nothing changed, when the session is gone, already began, has attendance or the course is cancelled.
+     */
+    @Transactional
+    boolean cancelSession(long sessionId, String actor) {
+        Optional<Long> courseId = jdbc.sql("select course_id from course_session where id = ?").param(sessionId)
+                .query(Long.class).optional();
+        if (courseId.isEmpty()) {
+            return false;
+        }
+        long id = courseId.get();
+        String status = jdbc.sql("select status from course where id = ? for update").param(id).query(String.class).single();
+        List<Session> sessions = sessions(id);
+        Optional<Session> session = sessions.stream().filter(s -> s.id() == sessionId).findFirst();
+        if ("CANCELLED".equals(status) || session.isEmpty() || session.get().attendanceRecorded()
+                || !session.get().start().toInstant().isAfter(Instant.now(clock))) {
+            return false;
+        }
+        if (sessions.size() == 1) {
+            return seats.cancelCourse(id, actor) >= 0;
+        }
+        jdbc.sql("delete from course_session where id = ? and course_id = ?").params(sessionId, id).update();
+        log(id, "SESSION_CANCELLED", actor);
+        CourseView.Session cancelled = new CourseView.Session(sessionId, 0,
+                session.get().start().withZoneSameInstant(CourseView.BREMEN),
+                session.get().end().withZoneSameInstant(CourseView.BREMEN));
+        store.active(id).forEach(registration -> mails.sessionCancelled(registration, cancelled));
+        return true;
+    }
+
     /** Publishes a draft: from now on it is in the catalogue, the API and the feeds; false when it was no draft. */
     @Transactional
     boolean publish(long id, String actor) {
@@ -411,8 +470,9 @@ class CourseAdmin {
     private void replaceDetails(long id, CourseForm.Input input) {
         jdbc.sql("delete from course_text where course_id = ?").param(id).update();
         input.texts().forEach((language, text) -> jdbc.sql("""
-                insert into course_text (course_id, language, title, summary, accessibility_notes) values (?, ?, ?, ?, ?)""")
-                .params(id, language, text.title(), text.summary(), text.accessibilityNotes()).update());
+                insert into course_text (course_id, language, title, summary, accessibility_notes, room) values (?, ?, ?, ?, ?, ?)""")
+                .params(id, language, text.title(), text.summary(), text.accessibilityNotes(),
+                        Language.DE.tag().equals(language) ? null : text.room()).update());
         jdbc.sql("delete from course_target_group where course_id = ?").param(id).update();
         input.targetGroups().forEach(group -> jdbc.sql("insert into course_target_group (course_id, target_group) values (?, ?)")
                 .params(id, group).update());

@@ -40,6 +40,7 @@ class CourseAdminController {
     static final String VIEW_FORM = "courses/admin-form";
     static final String VIEW_COPY = "courses/admin-copy";
     static final String VIEW_CANCEL = "courses/admin-cancel";
+    static final String VIEW_CANCEL_SESSION = "courses/admin-session-cancel";
     static final String VIEW_PARTICIPANTS = "courses/admin-participants";
     static final String VIEW_ATTENDANCE_LIST = "courses/attendance-list";
 
@@ -179,12 +180,49 @@ class CourseAdminController {
     @PostMapping("/{id}/sessions/{sessionId}/delete")
     String removeSession(@PathVariable long id, @PathVariable long sessionId, Authentication who,
             RedirectAttributes redirect) {
-        courses.manageable(id, who);
+        CourseAdmin.Course course = courses.manageable(id, who);
+        if (courses.sessionsToCallOff(course).contains(sessionId)) {
+            // people are registered for it: that is calling it off, which asks first and tells them
+            return "redirect:/admin/courses/" + id + "/sessions/" + sessionId + "/cancel";
+        }
         CourseAdmin.Removal removal = courses.removeSession(id, sessionId, who.getName());
         if (removal == CourseAdmin.Removal.NOT_FOUND) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such session");
         }
         redirect.addFlashAttribute("saved", "courseAdmin.session." + removal.name());
+        return "redirect:/admin/courses/" + id + "#sessions";
+    }
+
+    /**
+     * Calling off one session that people registered for asks first, on its own page, and says who will be told;
+     * a session nobody registered for yet is simply removed (above).
+     */
+    @GetMapping("/{id}/sessions/{sessionId}/cancel")
+    String cancelSessionForm(@PathVariable long id, @PathVariable long sessionId, Authentication who, Locale locale,
+            Model model) {
+        CourseAdmin.Course course = courses.manageable(id, who);
+        CourseAdmin.Session session = course.session(sessionId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such session"));
+        if (!courses.sessionsToCallOff(course).contains(sessionId)) {
+            return "redirect:/admin/courses/" + id + "#sessions";
+        }
+        model.addAttribute("course", course);
+        model.addAttribute("callOff", session);
+        model.addAttribute("courseTitle", course.title(Language.forLocale(locale)));
+        model.addAttribute("mailable", courses.participants(id).stream().filter(p -> p.email() != null).count());
+        return VIEW_CANCEL_SESSION;
+    }
+
+    @PostMapping("/{id}/sessions/{sessionId}/cancel")
+    String cancelSession(@PathVariable long id, @PathVariable long sessionId, Authentication who,
+            RedirectAttributes redirect) {
+        CourseAdmin.Course course = courses.manageable(id, who);
+        if (course.session(sessionId).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such session");
+        }
+        // only what the page offers: never the course's only session (that is cancelling the course, asked apart)
+        boolean cancelled = courses.sessionsToCallOff(course).contains(sessionId) && courses.cancelSession(sessionId, who.getName());
+        redirect.addFlashAttribute("saved", cancelled ? "staff.course.sessionCancel.done" : "staff.course.sessionCancel.refused");
         return "redirect:/admin/courses/" + id + "#sessions";
     }
 
@@ -340,6 +378,7 @@ class CourseAdminController {
         model.addAttribute("courseLanguage", Language.fromTag(course.language()).orElse(Language.DE));
         model.addAttribute("translated", Language.uiLanguages().stream()
                 .filter(l -> course.texts().containsKey(l.tag())).toList());
+        model.addAttribute("toCallOff", courses.sessionsToCallOff(course));
     }
 
     private Set<Long> labIds(Authentication who, Locale locale) {

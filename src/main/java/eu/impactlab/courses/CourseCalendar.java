@@ -65,6 +65,19 @@ class CourseCalendar {
         return files;
     }
 
+    /**
+     * One session that was called off while the course goes on: a METHOD:CANCEL file with the session's UID, so
+     * calendars remove that one event and keep the others.
+     */
+    OutgoingMail.Attachment sessionCancellation(CourseView course, CourseView.Session session, Locale locale,
+            String attendeeEmail) {
+        Invitation toCancel = new Invitation(uid(course.id(), session.id()), 0, session.start(), session.end(),
+                course.title().value(), null, course.online() ? msg("courses.place.online", locale) : where(course),
+                properties.baseUrlWithoutSlash() + "/courses/" + course.id(), organizer, attendeeEmail);
+        return new OutgoingMail.Attachment("kurstermin-abgesagt.ics", CalendarInvitations.CONTENT_TYPE + "; method=CANCEL",
+                calendars.cancel(toCancel));
+    }
+
     /** A feed to subscribe to: every session of the given courses, without any link meant for participants only. */
     byte[] feed(String name, List<CourseView> courses, Locale locale) {
         String base = properties.publicAddress();
@@ -97,7 +110,7 @@ class CourseCalendar {
     }
 
     static String where(CourseView course) {
-        String room = course.room() == null || course.room().isBlank() ? "" : ", " + course.room();
+        String room = course.room().present() ? ", " + course.room().value() : "";
         return course.lab().name() + room + ", " + course.lab().address();
     }
 

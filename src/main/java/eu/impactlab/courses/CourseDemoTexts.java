@@ -226,4 +226,30 @@ final class CourseDemoTexts {
                     "ru", "Можно участвовать с субтитрами. Слайды вы получите заранее в виде PDF-файла с крупным шрифтом.",
                     "uk", "Можна брати участь із субтитрами. Слайди ви отримаєте заздалегідь як PDF-файл із великим шрифтом.",
                     "pl", "Możesz uczestniczyć z napisami. Slajdy dostaniesz wcześniej jako plik PDF z dużą czcionką."));
+
+    /**
+     * The demo rooms in the other languages, by their German name. Floors are counted as each language counts them:
+     * the German "1. Stock" is the second floor in Ukrainian and Russian, where the ground floor is the first.
+     */
+    static final Map<String, Map<String, String>> ROOMS = Map.of(
+            "Kursraum 1 (Erdgeschoss)",
+            Map.of("en", "Course room 1 (ground floor)", "tr", "Kurs odası 1 (zemin kat)",
+                    "ar", "قاعة الدورات 1 (الطابق الأرضي)", "ru", "Учебная комната 1 (первый этаж)",
+                    "uk", "Навчальна кімната 1 (перший поверх)", "pl", "Sala kursowa 1 (parter)"),
+            "Kursraum 2",
+            Map.of("en", "Course room 2", "tr", "Kurs odası 2", "ar", "قاعة الدورات 2", "ru", "Учебная комната 2",
+                    "uk", "Навчальна кімната 2", "pl", "Sala kursowa 2"),
+            "Kursraum",
+            Map.of("en", "Course room", "tr", "Kurs odası", "ar", "قاعة الدورات", "ru", "Учебная комната",
+                    "uk", "Навчальна кімната", "pl", "Sala kursowa"),
+            "Werkstatt",
+            Map.of("en", "Workshop", "tr", "Atölye", "ar", "الورشة", "ru", "Мастерская", "uk", "Майстерня",
+                    "pl", "Warsztat"),
+            "Computerraum, 1. Stock",
+            Map.of("en", "Computer room, first floor", "tr", "Bilgisayar odası, 1. kat", "ar", "قاعة الحاسوب، الطابق الأول",
+                    "ru", "Компьютерный класс, второй этаж", "uk", "Комп’ютерний клас, другий поверх",
+                    "pl", "Sala komputerowa, pierwsze piętro"),
+            "Großer Raum",
+            Map.of("en", "Large room", "tr", "Büyük salon", "ar", "القاعة الكبيرة", "ru", "Большой зал", "uk", "Велика зала",
+                    "pl", "Duża sala"));
 }

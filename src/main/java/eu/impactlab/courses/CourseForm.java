@@ -50,12 +50,13 @@ class CourseForm {
     record SessionTime(Instant start, Instant end) {
     }
 
-    /** Title, summary and accessibility notes in one language. */
+    /** Title, summary, accessibility notes and (for languages other than German) the room in one language. */
     public static class TextFields {
         private String language;
         private String title = "";
         private String summary = "";
         private String accessibilityNotes = "";
+        private String room = "";
 
         public String getLanguage() { return language; }
         public void setLanguage(String language) { this.language = language; }
@@ -65,9 +66,11 @@ class CourseForm {
         public void setSummary(String summary) { this.summary = summary; }
         public String getAccessibilityNotes() { return accessibilityNotes; }
         public void setAccessibilityNotes(String accessibilityNotes) { this.accessibilityNotes = accessibilityNotes; }
+        public String getRoom() { return room; }
+        public void setRoom(String room) { this.room = room; }
 
         boolean blank() {
-            return isBlank(title) && isBlank(summary) && isBlank(accessibilityNotes);
+            return isBlank(title) && isBlank(summary) && isBlank(accessibilityNotes) && isBlank(room);
         }
     }
 
@@ -210,6 +213,7 @@ class CourseForm {
                 fields.title = nullToEmpty(text.title());
                 fields.summary = nullToEmpty(text.summary());
                 fields.accessibilityNotes = nullToEmpty(text.accessibilityNotes());
+                fields.room = nullToEmpty(text.room());
             }
         }
         return form;
@@ -281,12 +285,15 @@ class CourseForm {
             tooLong(fields.title, 160, path + "title", errors);
             tooLong(fields.summary, 2000, path + "summary", errors);
             tooLong(fields.accessibilityNotes, 1000, path + "accessibilityNotes", errors);
+            tooLong(fields.room, 200, path + "room", errors);
+            controlCharacters(fields.room, false, path + "room", errors);
             controlCharacters(fields.title, false, path + "title", errors);
             controlCharacters(fields.summary, true, path + "summary", errors);
             controlCharacters(fields.accessibilityNotes, true, path + "accessibilityNotes", errors);
             if (!fields.blank()) {
                 checkedTexts.put(fields.language, new CourseAdmin.Text(blankToNull(fields.title),
-                        blankToNull(fields.summary), blankToNull(fields.accessibilityNotes)));
+                        blankToNull(fields.summary), blankToNull(fields.accessibilityNotes),
+                        german ? null : blankToNull(fields.room)));
             }
         }
         if (errors.getErrorCount() > before) {

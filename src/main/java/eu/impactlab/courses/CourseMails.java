@@ -5,14 +5,15 @@ import eu.impactlab.notifications.MailOutbox;
 import eu.impactlab.notifications.OutgoingMail;
 import eu.impactlab.platform.ImpactLabProperties;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The mails a participant gets, in the language they registered in: the confirmation (or waitlist place) with their
- * private link, the news that a seat became free for them (with a fresh link), and the cancellation of a course (with
- * a calendar cancel per session). They go through the outbox in the same transaction as the change they report.
+ * private link, the news that a seat became free for them (with a fresh link), the cancellation of a course (with
+ * a calendar cancel per session) or of one of its sessions. They go through the outbox in the same transaction as the change they report.
  */
 @Component
 class CourseMails {
@@ -80,6 +81,27 @@ class CourseMails {
                 calendar.cancellations(course, locale, r.email())));
     }
 
+    /**
+     * One session was called off and the course goes on: the date that falls away, the dates that stay and, for
+     * those with a seat, the calendar cancel for that session and the updated calendar file of the course.
+     */
+    void sessionCancelled(Registration r, CourseView.Session cancelled) {
+        if (r.email() == null) {
+            return;
+        }
+        Locale locale = locale(r);
+        CourseView course = course(r);
+        boolean seat = r.status() == Registration.Status.CONFIRMED;
+        String text = text("flows.courses.mail.sessionCancelled.body", locale, r.name(), course.title().value(),
+                sessionLine(cancelled, locale), sessions(course, locale), course.lab().name(), reach(course),
+                seat ? text("flows.courses.mail.sessionCancelled.calendar", locale) : "");
+        String subject = text("flows.courses.mail.sessionCancelled.subject", locale, course.title().value());
+        outbox.enqueue(seat
+                ? OutgoingMail.withAttachments(r.email(), subject, text, List.of(
+                        calendar.sessionCancellation(course, cancelled, locale, r.email()), calendar.attachment(course, locale)))
+                : new OutgoingMail(r.email(), subject, text));
+    }
+
     private static String reach(CourseView course) {
         if (course.lab().phone() != null) {
             return course.lab().phone();
@@ -97,15 +119,19 @@ class CourseMails {
 
     /** One line per session: "Dienstag, 3. März, 14:00 – 16:00 Uhr". */
     private String sessions(CourseView course, Locale locale) {
-        DateTimeFormatter day = DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), locale);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         StringBuilder lines = new StringBuilder();
         for (CourseView.Session s : course.sessions()) {
-            String date = day.format(s.start());
-            lines.append("- ").append(date.substring(0, 1).toUpperCase(locale)).append(date.substring(1)).append(", ")
-                    .append(text("format.time.range", locale, time.format(s.start()), time.format(s.end()))).append('\n');
+            lines.append("- ").append(sessionLine(s, locale)).append('\n');
         }
         return lines.toString();
+    }
+
+    private String sessionLine(CourseView.Session s, Locale locale) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), locale);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        String date = day.format(s.start());
+        return date.substring(0, 1).toUpperCase(locale) + date.substring(1) + ", "
+                + text("format.time.range", locale, time.format(s.start()), time.format(s.end()));
     }
 
     /** The video link only for those who hold a seat. */

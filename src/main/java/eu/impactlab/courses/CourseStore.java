@@ -29,8 +29,8 @@ class CourseStore {
     /** A course row with its texts in one language (German field by field where a translation is missing). */
     record CourseRow(long id, long labId, String status, String language, String level, boolean technical, int capacity,
             int confirmedCount, int waitlistLength, Instant registrationOpensAt, Instant registrationClosesAt,
-            boolean registrationClosed, String room, String onlineUrl, Instant cancelledAt, Instant firstStart,
-            Instant lastEnd, int completionPercent, String title, String titleLanguage, String summary,
+            boolean registrationClosed, String room, String roomLanguage, String onlineUrl, Instant cancelledAt,
+            Instant firstStart, Instant lastEnd, int completionPercent, String title, String titleLanguage, String summary,
             String summaryLanguage, String accessibilityNotes, String accessibilityNotesLanguage) {
     }
 
@@ -47,7 +47,9 @@ class CourseStore {
     private static final String COURSE_SELECT = """
             select c.id, c.lab_id, c.status, c.language, c.level, c.technical, c.capacity, c.confirmed_count,
                 (select count(*) from course_registration w where w.course_id = c.id and w.status = 'WAITLISTED') as waitlist,
-                c.registration_opens_at, c.registration_closes_at, c.registration_closed, c.room, c.online_url,
+                c.registration_opens_at, c.registration_closes_at, c.registration_closed, c.online_url,
+                coalesce(t.room, c.room) as room,
+                case when t.room is not null then t.language else 'de' end as room_language,
                 c.cancelled_at, b.first_start, b.last_end, c.completion_percent,
                 coalesce(t.title, d.title, (select x.title from course_text x where x.course_id = c.id and x.title is not null
                     order by x.language limit 1), '') as title,
@@ -331,7 +333,8 @@ class CourseStore {
         return new CourseRow(rs.getLong("id"), rs.getLong("lab_id"), rs.getString("status"), rs.getString("language"),
                 rs.getString("level"), rs.getBoolean("technical"), rs.getInt("capacity"), rs.getInt("confirmed_count"),
                 rs.getInt("waitlist"), instant(rs, "registration_opens_at"), instant(rs, "registration_closes_at"),
-                rs.getBoolean("registration_closed"), rs.getString("room"), rs.getString("online_url"),
+                rs.getBoolean("registration_closed"), rs.getString("room"), rs.getString("room_language"),
+                rs.getString("online_url"),
                 instant(rs, "cancelled_at"), instant(rs, "first_start"), instant(rs, "last_end"),
                 rs.getInt("completion_percent"), rs.getString("title"), rs.getString("title_language"),
                 rs.getString("summary"), rs.getString("summary_language"), rs.getString("notes"),

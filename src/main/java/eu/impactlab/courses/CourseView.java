@@ -13,7 +13,7 @@ import java.util.List;
  */
 record CourseView(long id, LabView lab, String status, String language, String level, boolean technical, int capacity,
         int confirmedCount, int waitlistLength, ZonedDateTime registrationOpensAt, ZonedDateTime registrationClosesAt,
-        boolean registrationClosed, String room, String onlineUrl, Text title, Text summary, Text accessibilityNotes,
+        boolean registrationClosed, Text room, String onlineUrl, Text title, Text summary, Text accessibilityNotes,
         List<TargetGroup> targetGroups, List<String> competences, List<Session> sessions, State state) {
 
     static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");

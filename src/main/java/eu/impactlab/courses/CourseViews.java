@@ -50,7 +50,7 @@ class CourseViews {
             views.add(new CourseView(row.id(), labsById.get(row.labId()), row.status(), row.language(), row.level(),
                     row.technical(), row.capacity(), row.confirmedCount(), row.waitlistLength(),
                     zoned(row.registrationOpensAt()), zoned(row.registrationClosesAt()), row.registrationClosed(),
-                    row.room(), row.onlineUrl(),
+                    new CourseView.Text(row.room(), row.roomLanguage()), row.onlineUrl(),
                     new CourseView.Text(row.title(), row.titleLanguage()),
                     new CourseView.Text(row.summary(), row.summaryLanguage()),
                     new CourseView.Text(row.accessibilityNotes(), row.accessibilityNotesLanguage()),

@@ -131,11 +131,13 @@ class CoursesDemoData implements ApplicationRunner {
                 .params(labId, demo.language(), demo.level(), demo.technical(), demo.capacity(), demo.room(), demo.onlineUrl())
                 .query(Long.class).single();
         demo.texts().forEach((language, text) -> jdbc.sql("""
-                insert into course_text (course_id, language, title, summary, accessibility_notes) values (?, ?, ?, ?, ?)""")
+                insert into course_text (course_id, language, title, summary, accessibility_notes, room) values (?, ?, ?, ?, ?, ?)""")
                 .params(id, language, text[0], text[1],
                         "de".equals(language) ? demo.notesDe() : "en".equals(language) ? demo.notesEn()
                                 : demo.notesDe() == null ? null
-                                : CourseDemoTexts.ACCESSIBILITY_NOTES.getOrDefault(demo.notesDe(), Map.of()).get(language))
+                                : CourseDemoTexts.ACCESSIBILITY_NOTES.getOrDefault(demo.notesDe(), Map.of()).get(language),
+                        "de".equals(language) || demo.room() == null ? null
+                                : CourseDemoTexts.ROOMS.getOrDefault(demo.room(), Map.of()).get(language))
                 .update());
         demo.groups().forEach(g -> jdbc.sql("insert into course_target_group (course_id, target_group) values (?, ?)")
                 .params(id, g).update());

@@ -71,6 +71,8 @@ class ImpactController {
         model.addAttribute("grids", text.grids(report));
         model.addAttribute("query", query(params));
         model.addAttribute("byParam", report.by().param());
+        // a breakdown the reader chose is their question: its table goes above the key figures, on the first screen
+        model.addAttribute("breakdownFirst", params.get("by") != null && !params.get("by").isBlank());
         model.addAttribute("charts", text.charts(report).stream().collect(Collectors.groupingBy(
                 Presentation.Chart::gridId, Collectors.mapping(Charts::svg, Collectors.toList()))));
         return VIEW_DASHBOARD;

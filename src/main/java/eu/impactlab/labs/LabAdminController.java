@@ -78,7 +78,8 @@ class LabAdminController {
      */
     @PostMapping("/{slug}/hours")
     String saveHours(@PathVariable String slug, @ModelAttribute("form") HoursForm form, BindingResult errors,
-            @RequestParam(required = false) String decision, Authentication who, Locale locale, Model model,
+            @RequestParam(required = false) String decision, @RequestParam(required = false) List<String> cancel,
+            @RequestParam(required = false) String cancelChosen, Authentication who, Locale locale, Model model,
             RedirectAttributes redirect) {
         LabForEdit edit = labs.forEdit(slug, who);
         Map<DayOfWeek, List<DaySchedule.TimeRange>> hours = form.toHours(errors);
@@ -95,7 +96,7 @@ class LabAdminController {
         }
         labs.updateWeeklyHours(slug, hours, who);
         redirect.addFlashAttribute("saved", "admin.lab.saved.hours");
-        settle(slug, chosen, affected, who, redirect);
+        settle(slug, chosen, LabBookings.chosen(affected, cancel, cancelChosen), affected, who, redirect);
         return "redirect:/admin/labs/" + slug;
     }
 
@@ -111,14 +112,20 @@ class LabAdminController {
         }
     }
 
-    /** Cancels what the change left outside the hours (as found just before saving), or notes that it stays. */
-    private void settle(String slug, Decision chosen, List<LabBookings.Booking> affected, Authentication who,
-            RedirectAttributes redirect) {
+    /**
+     * Cancels the ticked ones of what the change left outside the hours (as found just before saving), or notes that
+     * they stay.
+     */
+    private void settle(String slug, Decision chosen, List<LabBookings.Booking> toCancel,
+            List<LabBookings.Booking> affected, Authentication who, RedirectAttributes redirect) {
         if (affected.isEmpty()) {
             return;
         }
         if (chosen == Decision.CANCEL) {
-            redirect.addFlashAttribute("cancelledCount", labs.cancelAndTell(slug, affected, who));
+            redirect.addFlashAttribute("cancelledCount", labs.cancelAndTell(slug, toCancel, who));
+            if (toCancel.size() < affected.size()) {
+                redirect.addFlashAttribute("keptBookings", true);
+            }
         } else if (chosen == Decision.KEEP) {
             redirect.addFlashAttribute("keptBookings", true);
         }
@@ -136,7 +143,8 @@ class LabAdminController {
 
     @PostMapping("/{slug}/closures")
     String saveClosure(@PathVariable String slug, @Valid @ModelAttribute("form") ClosureForm form, BindingResult errors,
-            @RequestParam(required = false) String decision, Authentication who, Locale locale, Model model,
+            @RequestParam(required = false) String decision, @RequestParam(required = false) List<String> cancel,
+            @RequestParam(required = false) String cancelChosen, Authentication who, Locale locale, Model model,
             RedirectAttributes redirect) {
         LabForEdit edit = labs.forEdit(slug, who);
         form.check(errors, labs.today());
@@ -159,7 +167,7 @@ class LabAdminController {
         }
         labs.saveException(slug, form.getDay(), closed, opens, closes, form.getReason(), who);
         redirect.addFlashAttribute("saved", "admin.lab.saved.closure");
-        settle(slug, chosen, affected, who, redirect);
+        settle(slug, chosen, LabBookings.chosen(affected, cancel, cancelChosen), affected, who, redirect);
         return "redirect:/admin/labs/" + slug;
     }
 

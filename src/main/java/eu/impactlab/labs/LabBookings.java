@@ -38,5 +38,23 @@ public interface LabBookings {
      */
     record Booking(String source, long id, ZonedDateTime starts, ZonedDateTime ends, String what, String reference,
             int people, int toldByMail, boolean cancellable, String link) {
+
+        /** How the coordinator's page names this booking when they tick it for cancelling. */
+        public String key() {
+            return source + ":" + id;
+        }
+    }
+
+    /**
+     * The bookings the coordinator ticked for cancelling: {@code ticked} holds their {@link Booking#key keys} and
+     * {@code offered} is sent along with the page's tick boxes (so none ticked means none). A request that was not
+     * sent from the page (neither of them) means all of them, as the button says.
+     */
+    static List<Booking> chosen(List<Booking> affected, List<String> ticked, String offered) {
+        if (ticked == null && offered == null) {
+            return affected;
+        }
+        List<String> keys = ticked == null ? List.of() : ticked;
+        return affected.stream().filter(b -> keys.contains(b.key())).toList();
     }
 }

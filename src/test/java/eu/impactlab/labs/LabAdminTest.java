@@ -195,7 +195,10 @@ class LabAdminTest extends AbstractIntegrationTest {
         assertThat(labs.schedule("groepelingen", day, 1).get(0).reason()).isNotEqualTo(ClosureReason.EVENT);
 
         try {
-            mvc.perform(otherHours.param("decision", "cancel").session(coordinator).with(csrf()))
+            // as the page sends it: only the ticked appointment, so a demo course session on that day stays
+            long appointment = jdbc.sql("select id from appointment where code = ?").param(booked.code()).query(Long.class).single();
+            mvc.perform(otherHours.param("decision", "cancel").param("cancelChosen", "true")
+                            .param("cancel", "appointment:" + appointment).session(coordinator).with(csrf()))
                     .andExpect(status().is3xxRedirection())
                     .andExpect(redirectedUrl("/admin/labs/groepelingen"));
 

@@ -141,4 +141,41 @@ class ImpactDashboardBrowserTest extends AbstractIntegrationTest {
             }
         }
     }
+
+    /**
+     * The funder's question from issue 18, "people helped in 2025 who did not get help in German, by district": at
+     * 1280 × 800 the chosen breakdown's table comes before the key figures and starts on the first screen, with its
+     * column headings and the first districts in view, in German and in Arabic.
+     */
+    @Test
+    void aChosenBreakdownIsTheFirstThingOnTheScreenAt1280Px() {
+        login("funder");
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        for (String language : List.of("de", "ar")) {
+            driver.get(baseUrl() + "/impact?from=2025-01-01&to=2025-12-31&language=not-de&by=stadtbezirk&lang=" + language);
+            @SuppressWarnings("unchecked")
+            List<Number> place = (List<Number>) ((JavascriptExecutor) driver).executeScript("""
+                    const table = document.querySelector('#table-breakdown');
+                    const firstRow = table.querySelector('tbody tr');
+                    const figures = document.querySelector('#key-figures');
+                    return [window.innerHeight, table.getBoundingClientRect().top, firstRow.getBoundingClientRect().bottom,
+                            figures.getBoundingClientRect().top, window.scrollY];""");
+            String page = "1280 px, " + language;
+            double viewport = place.get(0).doubleValue();
+            assertThat(place.get(4).doubleValue()).as("not scrolled at " + page).isZero();
+            assertThat(place.get(1).doubleValue()).as("the table starts on the first screen at " + page).isBetween(0.0, viewport);
+            assertThat(place.get(2).doubleValue()).as("its headings and first district are in view at " + page)
+                    .isLessThanOrEqualTo(viewport);
+            assertThat(place.get(3).doubleValue()).as("the key figures come after the table at " + page)
+                    .isGreaterThan(place.get(2).doubleValue());
+            assertThat(driver.findElements(By.cssSelector("#table-breakdown tbody th[scope=row]")).size())
+                    .as(page).isGreaterThanOrEqualTo(5);
+        }
+        // without a chosen breakdown the key figures lead, as before
+        driver.get(baseUrl() + "/impact?lang=de");
+        Number order = (Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('#key-figures').getBoundingClientRect().top"
+                        + " - document.querySelector('#table-breakdown').getBoundingClientRect().top;");
+        assertThat(order.doubleValue()).isNegative();
+    }
 }

@@ -102,6 +102,19 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         check("/admin/labs/groepelingen/hours (with errors)", problems);
 
+        // A closure on a day with a course session: the bookings it would affect, each with its tick box, before saving.
+        java.time.LocalDate courseDay = jdbc.sql("""
+                select (s.starts_at at time zone 'Europe/Berlin')::date from course_session s join course c on c.id = s.course_id
+                where c.room = 'Kursraum 1 (Erdgeschoss)' and c.status = 'PUBLISHED' and s.starts_at > now() + interval '1 day'
+                order by s.starts_at limit 1""").query(java.time.LocalDate.class).single();
+        driver.get(baseUrl() + "/admin/labs/groepelingen/closures/new");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('day').value = arguments[0];", courseDay.toString());
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#affected input[name=cancel]")).isEmpty());
+        check("/admin/labs/groepelingen/closures (affected bookings)", problems);
+        problems.addAll(Layout.wordsBrokenInTables(driver, "/admin/labs/groepelingen/closures (affected bookings)"));
+
         // The helper's day with a freshly drawn number, and the outcome form of a served walk-in with errors.
         driver.get(baseUrl() + "/staff/day");
         driver.findElement(By.cssSelector("#queue-groepelingen .tap-buttons button")).click();
