@@ -70,13 +70,15 @@ class PartnerJourneyTest extends AbstractIntegrationTest {
         mvc.perform(post("/admin/partners/requests/" + id + "/delivered").session(coordinator).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         String wrong = page(post("/admin/partners/requests/" + id + "/report").session(coordinator).with(csrf())
-                .param("participants", "14").param("age65plus", "10").param("age27to64", "2").param("firstTime", "9")
+                .param("participants", "14").param("under12", "0").param("age12to17", "0").param("age18to26", "0")
+                .param("age65plus", "10").param("age27to64", "2").param("firstTime", "9")
                 .param("languages", "tr", "ar").param("durationMinutes", "120").param("staffHours", "4")
                 .param("volunteerHours", "2").param("devicesLent", "0"));
         assertThat(wrong).contains("ergeben zusammen nicht");
         assertThat(state(id)).isEqualTo("DELIVERED");
         mvc.perform(post("/admin/partners/requests/" + id + "/report").session(coordinator).with(csrf())
-                        .param("participants", "14").param("age65plus", "12").param("age27to64", "2").param("firstTime", "9")
+                        .param("participants", "14").param("under12", "0").param("age12to17", "0").param("age18to26", "0")
+                        .param("age65plus", "12").param("age27to64", "2").param("firstTime", "9")
                         .param("languages", "tr", "ar").param("durationMinutes", "120").param("staffHours", "4")
                         .param("volunteerHours", "2,5").param("devicesLent", "0"))
                 .andExpect(status().is3xxRedirection());

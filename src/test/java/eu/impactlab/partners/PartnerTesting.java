@@ -69,6 +69,9 @@ final class PartnerTesting {
                 .andExpect(status().is3xxRedirection()).andReturn();
         String target = sent.getResponse().getRedirectedUrl();
         assertThat(target).startsWith("/partner/requests/");
+        // The partner lands on the request's page, as a browser would (and the confirmation is shown there once).
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(target).session(partner))
+                .andExpect(status().isOk());
         return Long.parseLong(target.substring("/partner/requests/".length()));
     }
 }
