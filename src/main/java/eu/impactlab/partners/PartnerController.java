@@ -38,6 +38,7 @@ class PartnerController {
         PartnerService.Membership me = partners.membership(who.getName());
         model.addAttribute("me", me);
         model.addAttribute("requests", partners.requestsOf(me));
+        model.addAttribute("totals", partners.totals(me));
         return VIEW_LIST;
     }
 

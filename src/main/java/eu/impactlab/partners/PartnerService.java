@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -59,9 +61,12 @@ public class PartnerService {
     private final Clock clock;
     private final RequestViews views;
     private final CourseService courses;
+    private final ApplicationEventPublisher events;
 
     PartnerService(PartnerStore store, AccountService accounts, LabService labs, PartnerMails mails,
-            PartnersProperties properties, JdbcClient jdbc, Clock clock, RequestViews views, CourseService courses) {
+            PartnersProperties properties, JdbcClient jdbc, Clock clock, RequestViews views, CourseService courses,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.views = views;
         this.courses = courses;
         this.store = store;
@@ -412,6 +417,24 @@ public class PartnerService {
                         who.getName())
                 .update();
         move(row, RequestState.REPORTED, who.getName(), false, "REPORTED");
+        events.publishEvent(new PartnerReachReported(UUID.randomUUID(),
+                PartnerStore.zoned(row.scheduledStart()).toLocalDate(), row.labId(), row.kind(), row.organisationStadtteil(),
+                report.participants(), Map.of("UNDER_12", report.under12(), "AGE_12_17", report.age12to17(),
+                        "AGE_18_26", report.age18to26(), "AGE_27_64", report.age27to64(), "AGE_65_PLUS", report.age65plus()),
+                report.firstTime(), report.languages(), report.durationMinutes(), report.devicesLent()));
+    }
+
+    /** What the partner's organisation has done with the labs so far: reported offers and their participants. */
+    @Transactional(readOnly = true)
+    Totals totals(Membership me) {
+        return jdbc.sql("""
+                select count(*), coalesce(sum(rr.participants), 0), coalesce(sum(rr.first_time), 0)
+                from partner_reach_report rr join partner_request r on r.id = rr.request_id
+                where r.organisation_id = ? and r.state = 'REPORTED'""").param(me.organisationId())
+                .query((rs, n) -> new Totals(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+    }
+
+    record Totals(int delivered, int participants, int firstTime) {
     }
 
     @Transactional(readOnly = true)
