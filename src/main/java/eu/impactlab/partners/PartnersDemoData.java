@@ -140,7 +140,9 @@ class PartnersDemoData implements ApplicationRunner {
 
     private void dates(long id, LocalDate first, LocalDate second) {
         int position = 1;
-        for (LocalDate day : new LocalDate[] {workday(first), workday(second)}) {
+        LocalDate one = workday(first);
+        LocalDate two = workday(second);
+        for (LocalDate day : new LocalDate[] {one, two.equals(one) ? one.plusWeeks(1) : two}) {
             ZonedDateTime start = at(day, 14);
             jdbc.sql("insert into partner_request_date (request_id, position, starts_at, ends_at) values (?, ?, ?, ?)")
                     .params(id, position++, Timestamp.from(start.toInstant()), Timestamp.from(start.plusHours(2).toInstant()))
@@ -160,7 +162,8 @@ class PartnersDemoData implements ApplicationRunner {
         String from = jdbc.sql("select state from partner_request where id = ?").param(id).query(String.class).single();
         jdbc.sql("update partner_request set state = ? where id = ?").params(state, id).update();
         jdbc.sql("insert into partner_request_log (request_id, action, from_state, to_state, actor, visible_to_partner) "
-                + "values (?, ?, ?, ?, ?, ?)").params(id, state, from, state, actor, !"REPORTED".equals(state)).update();
+                + "values (?, ?, ?, ?, ?, ?)").params(id, "CLARIFYING".equals(state) ? "ANSWERED" : state, from, state, actor,
+                        !"REPORTED".equals(state)).update();
     }
 
     private void message(long id, boolean fromLab, String body) {
