@@ -50,6 +50,8 @@ CREATE TABLE partner_request (
     decline_alternative VARCHAR(500),
     cancel_reason       VARCHAR(20)  CHECK (cancel_reason IN ('PARTNER', 'LAB', 'NOBODY_CAME', 'FORCE_MAJEURE')),
     course_id           BIGINT,
+    -- A form sent twice (a double click, a reload) carries the same key and makes one request.
+    request_key         VARCHAR(80),
     feedback_score      SMALLINT     CHECK (feedback_score BETWEEN 1 AND 5),
     created_by          BIGINT       NOT NULL,
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -72,6 +74,7 @@ CREATE TABLE partner_request (
 );
 CREATE INDEX partner_request_org_idx ON partner_request (organisation_id, created_at DESC);
 CREATE INDEX partner_request_lab_idx ON partner_request (lab_id, state);
+CREATE UNIQUE INDEX partner_request_key_uq ON partner_request (organisation_id, request_key) WHERE request_key IS NOT NULL;
 
 -- Two or three dates the partner would like; the lab picks one or proposes another.
 CREATE TABLE partner_request_date (

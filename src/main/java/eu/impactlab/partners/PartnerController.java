@@ -72,6 +72,10 @@ class PartnerController {
         } catch (PartnerException e) {
             errors.reject(e.messageKey());
             return form(model);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // The same form was sent twice at the same moment: the other submission made the request.
+            return partners.requestWithKey(me, input.get().key()).map(id -> "redirect:/partner/requests/" + id)
+                    .orElseThrow(() -> e);
         }
     }
 

@@ -121,15 +121,23 @@ public class PartnerService {
         return store.log(id, true);
     }
 
+    /** A new request; the same form sent twice (the same key) gives the first request back instead of a second one. */
     @Transactional
     long submit(Membership me, RequestInput input) {
+        if (input.key() != null) {
+            Optional<Long> earlier = jdbc.sql("select id from partner_request where organisation_id = ? and request_key = ?")
+                    .params(me.organisationId(), input.key()).query(Long.class).optional();
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         checkDates(me.labId(), input.preferredDates());
         Instant now = Instant.now(clock);
         long id = jdbc.sql("""
                 insert into partner_request (organisation_id, lab_id, kind, topic, group_size, age_bands, languages,
-                    accessibility, place, device_type, device_count, loan_from, loan_until, created_by, created_at)
+                    accessibility, place, device_type, device_count, loan_from, loan_until, created_by, created_at, request_key)
                 values (:org, :lab, :kind, :topic, :size, :ages, :languages, :access, :place, :deviceType, :deviceCount,
-                    :loanFrom, :loanUntil, :by, :at) returning id""")
+                    :loanFrom, :loanUntil, :by, :at, :key) returning id""")
                 .param("org", me.organisationId()).param("lab", me.labId()).param("kind", input.kind().name())
                 .param("topic", input.topic()).param("size", input.groupSize())
                 .param("ages", join(input.ageBands())).param("languages", String.join(",", input.languages()))
@@ -137,6 +145,7 @@ public class PartnerService {
                 .param("deviceType", input.deviceType() == null ? null : input.deviceType().name())
                 .param("deviceCount", input.deviceCount()).param("loanFrom", input.loanFrom())
                 .param("loanUntil", input.loanUntil()).param("by", me.accountId()).param("at", Timestamp.from(now))
+                .param("key", input.key())
                 .query(Long.class).single();
         int position = 1;
         for (RequestView.DateRange date : input.preferredDates()) {
@@ -147,6 +156,14 @@ public class PartnerService {
         store.log(id, "REQUESTED", null, RequestState.REQUESTED, me.username(), true, now);
         mails.toCoordinators(me.labId(), "partners.mail.staff.new", id, input.topic());
         return id;
+    }
+
+    /** The request this form (its key) already made, e.g. when it was sent twice at the same moment. */
+    @Transactional(readOnly = true)
+    Optional<Long> requestWithKey(Membership me, String key) {
+        return key == null ? Optional.empty()
+                : jdbc.sql("select id from partner_request where organisation_id = ? and request_key = ?")
+                        .params(me.organisationId(), key).query(Long.class).optional();
     }
 
     @Transactional

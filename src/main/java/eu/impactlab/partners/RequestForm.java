@@ -41,6 +41,7 @@ public class RequestForm {
     private String deviceCount = "";
     private String loanFrom = "";
     private String loanUntil = "";
+    private String key = java.util.UUID.randomUUID().toString();
 
     /** The languages a group may speak: the UI languages and the others helpers speak. */
     static List<Language> groupLanguages() {
@@ -120,7 +121,9 @@ public class RequestForm {
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new RequestInput(k.get(), t, size, bands, langs, access, p, dates, device, count, loanStart, loanEnd));
+        String requestKey = key != null && eu.impactlab.platform.IdempotencyKeys.acceptable(key) ? key : null;
+        return Optional.of(new RequestInput(k.get(), t, size, bands, langs, access, p, dates, device, count, loanStart, loanEnd,
+                requestKey));
     }
 
     private static void addDate(Errors errors, List<RequestView.DateRange> dates, String n, String date, String from,
@@ -173,6 +176,8 @@ public class RequestForm {
         return value == null || value.isBlank();
     }
 
+    public String getKey() { return key; }
+    public void setKey(String key) { this.key = key; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
     public String getTopic() { return topic; }

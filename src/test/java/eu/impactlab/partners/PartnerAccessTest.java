@@ -12,6 +12,7 @@ import eu.impactlab.labs.LabService;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +137,42 @@ class PartnerAccessTest extends AbstractIntegrationTest {
         assertThat(page(get("/partner/requests/" + aliceRequest).session(alice))).contains("nicht möglich");
         assertThat(jdbc.sql("select state from partner_request where id = ?").param(aliceRequest).query(String.class).single())
                 .isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void theSameFormSentTwiceOrTwiceAtOnceMakesOneRequest() throws Exception {
+        LocalDate day = PartnerTesting.openDay(labs, 10);
+        String key = java.util.UUID.randomUUID().toString();
+        long before = jdbc.sql("select count(*) from partner_request").query(Long.class).single();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/partner/requests").session(alice).with(csrf()).param("key", key)
+                                    .param("kind", "WORKSHOP").param("topic", "Doppelt gesendet").param("groupSize", "8")
+                                    .param("ageBands", "AGE_27_64").param("languages", "de").param("place", "LAB")
+                                    .param("date1", day.toString()).param("from1", "10:00").param("until1", "12:00")
+                                    .param("date2", day.toString()).param("from2", "14:00").param("until2", "16:00"))
+                            .andReturn().getResponse().getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            String first = sent.get(0).get();
+            assertThat(sent.get(1).get()).isEqualTo(first).startsWith("/partner/requests/");
+        } finally {
+            pool.shutdown();
+        }
+        String again = mvc.perform(post("/partner/requests").session(alice).with(csrf()).param("key", key)
+                        .param("kind", "WORKSHOP").param("topic", "Doppelt gesendet").param("groupSize", "8")
+                        .param("ageBands", "AGE_27_64").param("languages", "de").param("place", "LAB")
+                        .param("date1", day.toString()).param("from1", "10:00").param("until1", "12:00")
+                        .param("date2", day.toString()).param("from2", "14:00").param("until2", "16:00"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(again).startsWith("/partner/requests/");
+        assertThat(jdbc.sql("select count(*) from partner_request").query(Long.class).single()).isEqualTo(before + 1);
     }
 
     private org.springframework.test.web.servlet.RequestBuilder workshop(MockHttpSession who, String size, String day) {
