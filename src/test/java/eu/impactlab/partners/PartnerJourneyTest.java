@@ -64,6 +64,18 @@ class PartnerJourneyTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ? and attachment_filename = 'invite.ics'")
                 .param(email).query(Long.class).single()).as("the agreed date came by mail with the calendar file").isEqualTo(1);
 
+        // A closed course for attendance and certificates: not in the public programme, nobody can register.
+        mvc.perform(post("/admin/partners/requests/" + id + "/course").session(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long course = jdbc.sql("select course_id from partner_request where id = ?").param(id).query(Long.class).single();
+        var row = jdbc.sql("select status, registration_closed from course where id = ?").param(course).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("DRAFT");
+        assertThat(row.get("registration_closed")).isEqualTo(true);
+        assertThat(jdbc.sql("select count(*) from course_session s join partner_request r on r.scheduled_start = s.starts_at "
+                + "where s.course_id = ? and r.id = ?").params(course, id).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/courses/" + course)).andExpect(status().isNotFound());
+        assertThat(page("/admin/courses/" + course, coordinator)).contains("Smartphone-Workshop für Senioren");
+
         // The day has come and gone.
         jdbc.sql("update partner_request set scheduled_start = now() - interval '3 hours', scheduled_end = now() - interval '1 hour' where id = ?")
                 .param(id).update();
