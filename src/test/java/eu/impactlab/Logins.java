@@ -15,7 +15,7 @@ public final class Logins {
     public static MockHttpSession as(MockMvc mvc, String username, String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
                 // Each role lands on its own start page; a failed login would go back to /login.
-                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isIn("/admin", "/staff/day", "/impact"))
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isIn("/admin", "/staff/day", "/impact", "/partner"))
                 .andReturn().getRequest().getSession();
     }
 

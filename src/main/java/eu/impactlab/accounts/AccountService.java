@@ -62,7 +62,7 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
-    boolean usernameTaken(String username) {
+    public boolean usernameTaken(String username) {
         return accounts.findByUsername(username.strip()).isPresent();
     }
 
@@ -70,6 +70,12 @@ public class AccountService {
     AccountView create(String username, String displayName, String email, Role role, Set<Long> labIds) {
         Account account = new Account(username.strip(), displayName.strip(), blankToNull(email), role, labIds);
         return AccountView.of(accounts.save(account));
+    }
+
+    /** A partner account (the partners module binds it to one organisation); the password comes by a one-time link. */
+    @Transactional
+    public AccountView createPartner(String username, String displayName, String email) {
+        return create(username, displayName, email, Role.PARTNER, Set.of());
     }
 
     /** A new account with a known password: only for demo data. */
@@ -97,7 +103,7 @@ public class AccountService {
 
     /** Issues a one-time link to set the password; older links of the account stop working. */
     @Transactional
-    String issuePasswordLink(long accountId) {
+    public String issuePasswordLink(long accountId) {
         tokens.invalidateAll(accountId);
         String token = SecretTokens.newToken();
         tokens.save(new PasswordToken(accountId, hash(token), Instant.now(clock).plus(LINK_VALIDITY)));

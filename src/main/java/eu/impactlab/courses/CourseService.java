@@ -30,9 +30,12 @@ public class CourseService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final CoursesProperties properties;
+    private final CourseAdmin admin;
 
     CourseService(CourseStore store, CourseViews views, Seats seats, CourseCalendar calendar, LabService labs,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, CoursesProperties properties) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, CoursesProperties properties,
+            CourseAdmin admin) {
+        this.admin = admin;
         this.store = store;
         this.views = views;
         this.seats = seats;
@@ -42,6 +45,24 @@ public class CourseService {
         this.transactions = transactions;
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /**
+     * A closed course for one group (a partner's workshop): a draft that never shows in the public catalogue, with
+     * registration closed and one session, so attendance and certificates work as for any course.
+     *
+     * @return the new course's id
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public long createClosedCourse(long labId, String language, String title, int capacity, java.time.Instant start,
+            java.time.Instant end, String actor) {
+        CourseForm.Input input = new CourseForm.Input(labId, language, "FOUNDATION", false,
+                Math.max(1, Math.min(capacity, CourseForm.MAX_CAPACITY)), null, null, CourseForm.DEFAULT_COMPLETION_PERCENT,
+                null, null, java.util.List.of(), java.util.List.of(),
+                java.util.Map.of("de", new CourseAdmin.Text(title, null, null)));
+        long id = admin.create(input, java.util.List.of(new CourseForm.SessionTime(start, end)), actor);
+        admin.setRegistrationClosed(id, true, actor);
+        return id;
     }
 
     // --- the catalogue ---

@@ -9,7 +9,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * After login each role starts where its work is: helpers at their day, funders at the impact figures, everyone else
+ * After login each role starts where its work is: helpers at their day, funders at the impact figures, partners at their requests, everyone else
  * at the staff home. A page that was asked for before the login (a saved request) still wins.
  */
 class LandingPageAfterLogin extends SavedRequestAwareAuthenticationSuccessHandler {
@@ -27,6 +27,9 @@ class LandingPageAfterLogin extends SavedRequestAwareAuthenticationSuccessHandle
         }
         if (roles.contains("ROLE_FUNDER")) {
             return "/impact";
+        }
+        if (roles.contains("ROLE_PARTNER")) {
+            return "/partner";
         }
         return "/admin";
     }

@@ -15,12 +15,12 @@ import org.springframework.mock.web.MockHttpSession;
 class LandingPageAfterLoginTest extends AbstractIntegrationTest {
 
     @Test
-    void helpersLandOnTheirDayFundersOnTheImpactFiguresCoordinatorsAndAdminsOnTheStaffHome() throws Exception {
+    void helpersLandOnTheirDayFundersOnTheImpactFiguresPartnersOnTheirRequestsCoordinatorsAndAdminsOnTheStaffHome() throws Exception {
         mvc.perform(formLogin("/login").user("helper").password("demo")).andExpect(redirectedUrl("/staff/day"));
         mvc.perform(formLogin("/login").user("funder").password("demo")).andExpect(redirectedUrl("/impact"));
         mvc.perform(formLogin("/login").user("coordinator").password("demo")).andExpect(redirectedUrl("/admin"));
         mvc.perform(formLogin("/login").user("admin").password("demo")).andExpect(redirectedUrl("/admin"));
-        mvc.perform(formLogin("/login").user("partner").password("demo")).andExpect(redirectedUrl("/admin"));
+        mvc.perform(formLogin("/login").user("partner").password("demo")).andExpect(redirectedUrl("/partner"));
     }
 
     @Test

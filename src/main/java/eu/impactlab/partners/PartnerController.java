@@ -1,0 +1,159 @@
+package eu.impactlab.partners;
+
+import eu.impactlab.notifications.CalendarInvitations;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The partner's pages: their organisation's requests, the short form per kind, and one request with its messages. */
+@Controller
+@RequestMapping("/partner")
+class PartnerController {
+
+    static final String VIEW_LIST = "partners/partner-list";
+    static final String VIEW_KIND = "partners/partner-kind";
+    static final String VIEW_FORM = "partners/partner-form";
+    static final String VIEW_REQUEST = "partners/partner-request";
+    static final String VIEW_WITHDRAW = "partners/partner-withdraw";
+
+    private final PartnerService partners;
+
+    PartnerController(PartnerService partners) {
+        this.partners = partners;
+    }
+
+    @GetMapping
+    String list(Authentication who, Model model) {
+        PartnerService.Membership me = partners.membership(who.getName());
+        model.addAttribute("me", me);
+        model.addAttribute("requests", partners.requestsOf(me));
+        model.addAttribute("totals", partners.totals(me));
+        return VIEW_LIST;
+    }
+
+    @GetMapping("/requests/new")
+    String newRequest(@RequestParam(required = false) String kind, Authentication who, Model model) {
+        PartnerService.Membership me = partners.membership(who.getName());
+        model.addAttribute("me", me);
+        if (Choices.parse(Choices.Kind.class, kind).isEmpty()) {
+            model.addAttribute("kinds", Choices.Kind.values());
+            return VIEW_KIND;
+        }
+        RequestForm form = new RequestForm();
+        form.setKind(kind);
+        model.addAttribute("form", form);
+        return form(model);
+    }
+
+    @PostMapping("/requests")
+    String submit(@ModelAttribute("form") RequestForm form, BindingResult errors, Authentication who, Model model,
+            RedirectAttributes redirect) {
+        PartnerService.Membership me = partners.membership(who.getName());
+        model.addAttribute("me", me);
+        var input = form.validate(errors);
+        if (input.isEmpty()) {
+            return form(model);
+        }
+        try {
+            long id = partners.submit(me, input.get());
+            redirect.addFlashAttribute("saved", "partners.saved.requested");
+            return "redirect:/partner/requests/" + id;
+        } catch (PartnerException e) {
+            errors.reject(e.messageKey());
+            return form(model);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // The same form was sent twice at the same moment: the other submission made the request.
+            return partners.requestWithKey(me, input.get().key()).map(id -> "redirect:/partner/requests/" + id)
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private String form(Model model) {
+        model.addAttribute("ageBands", Choices.AgeBand.values());
+        model.addAttribute("groupLanguages", RequestForm.groupLanguages());
+        model.addAttribute("accessNeeds", Choices.Access.values());
+        model.addAttribute("places", Choices.Place.values());
+        model.addAttribute("deviceTypes", Choices.DeviceType.values());
+        return VIEW_FORM;
+    }
+
+    @GetMapping("/requests/{id}")
+    String request(@PathVariable long id, Authentication who, Model model) {
+        PartnerService.Membership me = partners.membership(who.getName());
+        model.addAttribute("me", me);
+        model.addAttribute("request", partners.requestForPartner(me, id));
+        model.addAttribute("messages", partners.messagesForPartner(me, id));
+        model.addAttribute("log", partners.logForPartner(me, id));
+        return VIEW_REQUEST;
+    }
+
+    @PostMapping("/requests/{id}/messages")
+    String message(@PathVariable long id, @RequestParam(defaultValue = "") String body, Authentication who,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "partners.saved.message",
+                () -> partners.partnerMessage(partners.membership(who.getName()), id, body));
+    }
+
+    @GetMapping("/requests/{id}/withdraw")
+    String confirmWithdraw(@PathVariable long id, Authentication who, Model model) {
+        PartnerService.Membership me = partners.membership(who.getName());
+        model.addAttribute("request", partners.requestForPartner(me, id));
+        return VIEW_WITHDRAW;
+    }
+
+    @PostMapping("/requests/{id}/withdraw")
+    String withdraw(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return act(id, redirect, "partners.saved.withdrawn",
+                () -> partners.withdraw(partners.membership(who.getName()), id));
+    }
+
+    @PostMapping("/requests/{id}/accept")
+    String accept(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return act(id, redirect, "partners.saved.accepted",
+                () -> partners.acceptProposal(partners.membership(who.getName()), id));
+    }
+
+    @PostMapping("/requests/{id}/another-date")
+    String anotherDate(@PathVariable long id, @RequestParam(defaultValue = "") String body, Authentication who,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "partners.saved.anotherDate",
+                () -> partners.askAnotherDate(partners.membership(who.getName()), id, body));
+    }
+
+    @PostMapping("/requests/{id}/feedback")
+    String feedback(@PathVariable long id, @RequestParam(defaultValue = "0") int score, Authentication who,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "partners.saved.feedback",
+                () -> partners.feedback(partners.membership(who.getName()), id, score));
+    }
+
+    @GetMapping("/requests/{id}/calendar.ics")
+    ResponseEntity<byte[]> calendar(@PathVariable long id, Authentication who) {
+        PartnerService.Membership me = partners.membership(who.getName());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CalendarInvitations.CONTENT_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"termin-" + id + ".ics\"")
+                .body(partners.calendarFile(me, id));
+    }
+
+    private String act(long id, RedirectAttributes redirect, String savedKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("saved", savedKey);
+        } catch (PartnerException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+        }
+        return "redirect:/partner/requests/" + id;
+    }
+}

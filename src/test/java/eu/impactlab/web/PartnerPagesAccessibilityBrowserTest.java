@@ -1,0 +1,146 @@
+package eu.impactlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.impactlab.AbstractIntegrationTest;
+import eu.impactlab.labs.Language;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The partner's pages (the requests, the short forms, a form with errors, each demo request and the "are you sure"
+ * page) pass axe-core's WCAG 2.1 A/AA check in all seven languages on a 320 px wide screen, with the right lang and
+ * dir and nothing scrolling sideways; the coordinators' pages pass it in German and Arabic on a tablet.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PartnerPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
+
+    private static WebDriver driver;
+    private static Markup markup;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = Browser.start(320, 800);
+        markup = new Markup("partners");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    static List<Language> languages() {
+        return Language.uiLanguages();
+    }
+
+    @Order(1)
+    @ParameterizedTest
+    @MethodSource("languages")
+    void thePartnersPagesPassAxeAt320PixelsInThisLanguage(Language language) {
+        driver.manage().window().setSize(new Dimension(320, 800));
+        login("partner", language, ".*/partner$");
+        List<String> problems = new ArrayList<>();
+        List<String> pages = new ArrayList<>(List.of("/partner", "/partner/requests/new",
+                "/partner/requests/new?kind=WORKSHOP", "/partner/requests/new?kind=DEVICE_LOAN"));
+        List<Long> ids = jdbc.sql("""
+                select r.id from partner_request r join partner_member m on m.organisation_id = r.organisation_id
+                join account a on a.id = m.account_id where a.username = 'partner' order by r.id""").query(Long.class).list();
+        ids.forEach(id -> pages.add("/partner/requests/" + id));
+        jdbc.sql("""
+                select r.id from partner_request r join partner_member m on m.organisation_id = r.organisation_id
+                join account a on a.id = m.account_id where a.username = 'partner' and r.state in ('REQUESTED', 'CLARIFYING')
+                order by r.id limit 1""").query(Long.class).optional().ifPresent(id -> pages.add("/partner/requests/" + id + "/withdraw"));
+        for (String page : pages) {
+            driver.get(baseUrl() + page);
+            check(page, language, problems);
+            markup.save(language.tag() + page, baseUrl() + page, driver);
+        }
+        // The short form sent empty: the error summary and the marked fields.
+        driver.get(baseUrl() + "/partner/requests/new?kind=WORKSHOP");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        check("request form (with errors)", language, problems);
+        assertThat(ids).as("the demo partner's requests").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(problems).as("accessibility problems on the partner pages in " + language.tag()).isEmpty();
+    }
+
+    @Order(2)
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "ar"})
+    void theCoordinatorsPagesPassAxe(String tag) {
+        Language language = Language.fromTag(tag).orElseThrow();
+        driver.manage().window().setSize(new Dimension(768, 1024));
+        login("coordinator", language, ".*/admin$");
+        List<String> problems = new ArrayList<>();
+        List<String> pages = new ArrayList<>(List.of("/admin/partners", "/admin/partners?filter=WAITING_FOR_PARTNER",
+                "/admin/partners/invite"));
+        jdbc.sql("select id from partner_request where lab_id = (select id from lab where slug = 'groepelingen') order by id limit 8")
+                .query(Long.class).list().forEach(id -> pages.add("/admin/partners/requests/" + id));
+        jdbc.sql("select id from partner_request where state = 'DELIVERED' order by id limit 1").query(Long.class).optional()
+                .ifPresent(id -> pages.add("/admin/partners/requests/" + id + "/report"));
+        for (String page : pages) {
+            driver.get(baseUrl() + page);
+            check(page, language, problems);
+            problems.addAll(Layout.fitsTheWidth(driver, page));
+            markup.save("staff-" + tag + page, baseUrl() + page, driver);
+        }
+        driver.get(baseUrl() + "/admin/partners/invite");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        check("invite form (with errors)", language, problems);
+        assertThat(problems).as("accessibility problems on the coordinators' partner pages in " + tag).isEmpty();
+    }
+
+    @Order(3)
+    @Test
+    void everyPartnerPageIsValidHtml() {
+        assertThat(markup.problems()).as("html-validate findings on the partner pages").isEmpty();
+    }
+
+    private void login(String user, Language language, String landing) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl() + "/login?lang=" + language.tag());
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(landing));
+    }
+
+    private void check(String page, Language language, List<String> problems) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        if (!language.tag().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
+            problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
+        }
+        Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        if (overflow != null && overflow > 0) {
+            problems.add(page + ": scrolls sideways by " + overflow + " px");
+        }
+        problems.addAll(Layout.smallTargets(driver, page, "main .back-link"));
+        problems.addAll(Browser.axeViolations(driver, page));
+    }
+}
