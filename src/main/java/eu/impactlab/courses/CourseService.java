@@ -59,7 +59,7 @@ public class CourseService {
         CourseForm.Input input = new CourseForm.Input(labId, language, "FOUNDATION", false,
                 Math.max(1, Math.min(capacity, CourseForm.MAX_CAPACITY)), null, null, CourseForm.DEFAULT_COMPLETION_PERCENT,
                 null, null, java.util.List.of(), java.util.List.of(),
-                java.util.Map.of("de", new CourseAdmin.Text(title, null, null)));
+                java.util.Map.of("de", new CourseAdmin.Text(title, null, null, null)));
         long id = admin.create(input, java.util.List.of(new CourseForm.SessionTime(start, end)), actor);
         admin.setRegistrationClosed(id, true, actor);
         return id;
