@@ -10,26 +10,31 @@ record Idea(long id, long labId, String kind, String title, String text, String 
         OffsetDateTime lastDecisionAt, OffsetDateTime personalDataDeletedAt, long supports, long inPersonSupports,
         long confirmedSupports) {
 
-    IdeaState ideaState() {
+    public IdeaState ideaState() {
         return IdeaState.valueOf(state);
     }
 
-    boolean published() {
+    public boolean published() {
         return ideaState() == IdeaState.PUBLISHED;
     }
 
-    boolean personalDataDeleted() {
+    public boolean personalDataDeleted() {
         return personalDataDeletedAt != null;
     }
 
     /** The day it was published, the Bremen way (07.12.2026). */
-    String publishedDay() {
+    public String publishedDay() {
         return publishedAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
                 .format(publishedAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin")));
     }
 
+    /** The text direction of the idea's own language. */
+    public String dir() {
+        return IdeaLanguages.direction(language);
+    }
+
     /** The lang attribute for the idea's own text: Leichte Sprache is German. */
-    String htmlLang() {
+    public String htmlLang() {
         return IdeaLanguages.htmlLang(language);
     }
 }

@@ -22,16 +22,16 @@ final class IdeaLanguages {
         return tag != null && all().contains(tag);
     }
 
-    static String htmlLang(String tag) {
+    public static String htmlLang(String tag) {
         return EASY_GERMAN.equals(tag) ? "de" : tag;
     }
 
-    static String direction(String tag) {
+    public static String direction(String tag) {
         return Language.fromTag(htmlLang(tag)).map(Language::direction).orElse("ltr");
     }
 
     /** The language's name in itself, as people look for it. */
-    static String nativeName(String tag) {
+    public static String nativeName(String tag) {
         return EASY_GERMAN.equals(tag) ? "Leichte Sprache" : Language.fromTag(tag).map(Language::nativeName).orElse(tag);
     }
 }

@@ -241,6 +241,12 @@ class IdeaStore {
     }
 
     record LogEntry(String action, String actor, java.time.OffsetDateTime at) {
+
+        /** When, the Bremen way: 07.12.2026, 14:30. */
+        public String when() {
+            return java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm")
+                    .format(at.atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin")));
+        }
     }
 
     List<LogEntry> history(long ideaId) {
