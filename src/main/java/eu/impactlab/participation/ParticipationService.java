@@ -310,8 +310,11 @@ public class ParticipationService {
         mails.answered(idea, store.confirmedFollowers(id));
         Integer days = before.get().firstAnsweredAt() == null
                 ? (int) Duration.between(before.get().createdAt().toInstant(), now).toDays() : null;
+        // Realised counts once per idea: the answer that first links a course or marks it done.
+        boolean wasRealised = before.get().linkedCourseId() != null || "DONE".equals(before.get().answerState());
+        boolean realised = !wasRealised && (course != null || answer == AnswerState.DONE);
         events.publishEvent(new IdeaAnswered(UUID.randomUUID(), today(), idea.labId(), idea.kind(), answer.name(),
-                course != null || answer == AnswerState.DONE, days));
+                realised, days));
         return Map.of();
     }
 

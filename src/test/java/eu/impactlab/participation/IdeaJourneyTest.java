@@ -81,6 +81,8 @@ class IdeaJourneyTest extends AbstractIntegrationTest {
         assertThat(support(first, id).statusCode()).isEqualTo(200);
         assertThat(supports(id)).as("the same browser counts once").isEqualTo(2);
         assertThat(page("/ideas/" + id, "tr")).contains("Destek: 2");
+        assertThat(page("/ideas?lab=groepelingen&answer=PLANNED&sort=supports", "tr"))
+                .contains("Okul portalı için Türkçe kurs", "Planlandı", "Destek: 2");
 
         // The proposer's private link and mail show the answer in Turkish.
         assertThat(page("/ideas/manage/" + token, "de")).contains("<html lang=\"tr\"", "Yayımlandı", "Planlandı",
