@@ -67,11 +67,11 @@ class IdeaStore {
                 .query(Long.class).single();
     }
 
-    /** For coordinators: ideas in the given states, waiting ones oldest first. */
+    /** For coordinators: reported ideas first, then the most supported (where support gathers), then the oldest. */
     List<Idea> inStates(List<String> states, Long labId) {
         return jdbc.sql(SELECT + """
                  where i.state in (:states) and (cast(:lab as bigint) is null or i.lab_id = :lab)
-                 order by i.reports desc, i.created_at, i.id limit 500""")
+                 order by i.reports desc, supports desc, i.created_at, i.id limit 500""")
                 .param("states", states).param("lab", labId).query(Idea.class).list();
     }
 
