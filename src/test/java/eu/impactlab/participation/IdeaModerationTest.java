@@ -86,6 +86,22 @@ class IdeaModerationTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aReportReachesTheCoordinatorsAndAllowedLinksAreTheOnlyLinks() throws Exception {
+        long id = fixtures.pending("groepelingen", "Gemeldete Idee", null);
+        jdbc.sql("update idea set text = 'Infos: https://example.org/treff und <a href=x onclick=alert(1)>klick</a>' where id = ?")
+                .param(id).update();
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        mvc.perform(post("/admin/ideas/" + id + "/publish").session(coordinator).with(csrf()).param("linksAllowed", "true"))
+                .andExpect(status().is3xxRedirection());
+        String page = page("/ideas/" + id, "de");
+        assertThat(page).contains("<a href=\"https://example.org/treff\" rel=\"nofollow ugc noopener\"",
+                "&lt;a href=x onclick=alert(1)&gt;klick&lt;/a&gt;").doesNotContain("onclick=alert(1)>");
+        mvc.perform(post("/ideas/" + id + "/report").with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/admin/ideas").param("show", "published").session(coordinator)).andReturn().getResponse()
+                .getContentAsString()).contains("Gemeldet: 1");
+    }
+
+    @Test
     void mergingCountsEachBrowserOnceAndKeepsSupportsGivenInPerson() throws Exception {
         long a = fixtures.published("vegesack", "Lötkurs");
         long b = fixtures.published("vegesack", "Löten lernen");
