@@ -120,6 +120,11 @@ public class CourseService {
         return views.course(id, language).filter(c -> c.state() != CourseView.State.DRAFT);
     }
 
+    /** The title of a public (published or cancelled) course, for other modules that link to it, e.g. an idea it realises. */
+    public Optional<String> publicTitle(long id, Language language) {
+        return course(id, language).map(c -> c.title().value());
+    }
+
     List<Language> teachingLanguages() {
         return store.teachingLanguages().stream().map(Language::fromTag).flatMap(Optional::stream).toList();
     }

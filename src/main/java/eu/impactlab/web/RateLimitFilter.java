@@ -31,6 +31,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** Registering for a course counts like booking: by the form's last two steps or by the API. */
     private static final java.util.regex.Pattern COURSE_REGISTRATION = java.util.regex.Pattern.compile(
             "/courses/\\d+/register/(check|confirm)|/api/v1/courses/\\d+/registrations");
+    /** Proposing an idea counts like booking too, by the form or by the API. */
+    private static final java.util.regex.Pattern IDEA_PROPOSAL = java.util.regex.Pattern.compile("/ideas|/api/v1/ideas");
 
     private final RateLimitProperties properties;
     private final MessageSource messages;
@@ -54,7 +56,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/book") || path.startsWith("/appointments/")
-                || path.startsWith("/courses"));
+                || path.startsWith("/courses") || path.startsWith("/ideas"));
     }
 
     @Override
@@ -63,7 +65,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean booking = "POST".equals(request.getMethod())
                 && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check")
-                    || COURSE_REGISTRATION.matcher(path).matches());
+                    || COURSE_REGISTRATION.matcher(path).matches() || IDEA_PROPOSAL.matcher(path).matches());
         Bucket bucket = booking
                 ? bucket("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
                 : bucket("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));

@@ -286,7 +286,8 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             return null;
         }
         String path = uri.getPath();
-        if (path.startsWith("/admin") || path.startsWith("/logout") || path.startsWith("/password") || path.endsWith(".ics")) {
+        if (path.startsWith("/admin") || path.startsWith("/logout") || path.startsWith("/password") || path.endsWith(".ics")
+                || path.endsWith(".atom") || path.startsWith("/api/")) { // feeds and open data are no pages
             return null;
         }
         String query = uri.getQuery();

@@ -1,0 +1,67 @@
+package eu.impactlab.impact;
+
+import eu.impactlab.labs.LabView;
+import eu.impactlab.labs.Language;
+import eu.impactlab.platform.InputDates;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The funders' participation figures (/impact/participation), for the labs the viewer may see, suppressed like the dashboard. */
+@Controller
+class ParticipationImpactController {
+
+    private final ImpactService impact;
+    private final ParticipationFigures figures;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ParticipationImpactController(ImpactService impact, ParticipationFigures figures, MessageSource messages, Clock clock) {
+        this.impact = impact;
+        this.figures = figures;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/impact/participation")
+    String participation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String lab, Authentication who, Locale locale, Model model) {
+        if (!ImpactService.mayUseDashboard(who)) {
+            throw new AccessDeniedException("no dashboard for this role");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate end = date(to, today);
+        LocalDate start = date(from, end.minusYears(1).plusDays(1));
+        if (start.isAfter(end) || !InputDates.plausible(start) || !InputDates.plausible(end)) {
+            start = today.minusYears(1).plusDays(1);
+            end = today;
+        }
+        List<LabView> visible = impact.visibleLabs(who, Language.forLocale(locale));
+        List<LabView> chosen = lab == null || lab.isBlank() ? visible
+                : visible.stream().filter(l -> l.slug().equals(lab)).toList();
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("labs", visible);
+        model.addAttribute("lab", lab);
+        model.addAttribute("figures", figures.figures(start, end, chosen,
+                messages.getMessage("participation.impact.total", null, locale)));
+        return "impact/participation";
+    }
+
+    private static LocalDate date(String value, LocalDate fallback) {
+        try {
+            return value == null || value.isBlank() ? fallback : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package eu.impactlab.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import eu.impactlab.AbstractIntegrationTest;
+import eu.impactlab.Logins;
+import eu.impactlab.platform.SecretTokens;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * What coordinators and helpers do with ideas (ask, reject with a reason, merge, answer, record supports in person),
+ * who may do it, and what the proposer, supporters and followers see and get by mail.
+ */
+class IdeaModerationTest extends AbstractIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ParticipationService ideas;
+
+    IdeaFixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new IdeaFixtures(ideas, jdbc);
+    }
+
+    @Test
+    void onlyCoordinatorsModerateAndHelpersRecordSupportsGivenInPerson() throws Exception {
+        long id = fixtures.published("osterholz", "Vor Ort unterstützt");
+        mvc.perform(get("/admin/ideas")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/staff/ideas")).andExpect(status().is3xxRedirection());
+        MockHttpSession helper = Logins.as(mvc, "helper");
+        mvc.perform(get("/admin/ideas").session(helper)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/ideas/" + id + "/reject").session(helper).with(csrf()).param("message", "nein"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/ideas").session(Logins.as(mvc, "funder"))).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/admin/ideas").session(Logins.as(mvc, "coordinator"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Ideen prüfen und beantworten");
+
+        assertThat(mvc.perform(get("/staff/ideas").session(helper)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Vor Ort unterstützt");
+        mvc.perform(post("/staff/ideas/" + id + "/in-person").session(helper).with(csrf()).param("count", "3"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/staff/ideas/" + id + "/in-person").session(helper).with(csrf()).param("count", "drei"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(ideas.idea(id).orElseThrow()).extracting(Idea::supports, Idea::inPersonSupports).containsExactly(3L, 3L);
+        assertThat(page("/ideas/" + id, "de")).contains("Unterstützungen: 3", "davon vor Ort im Lab: 3");
+    }
+
+    @Test
+    void aQuestionReachesTheProposerWhoAnswersAndARejectionShowsItsReasonInTheirLanguage() throws Exception {
+        String token = propose("Ideja z pytaniem", "pl", "pyt@example.org");
+        long id = ideaOf(token);
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        mvc.perform(post("/admin/ideas/" + id + "/ask").session(coordinator).with(csrf()).param("message", ""))
+                .andExpect(status().isOk());
+        mvc.perform(post("/admin/ideas/" + id + "/ask").session(coordinator).with(csrf())
+                .param("message", "Für welche Altersgruppe?")).andExpect(status().is3xxRedirection());
+        assertThat(page("/ideas/manage/" + token, "de")).contains("<html lang=\"pl\"", "Lab ma pytanie",
+                "Für welche Altersgruppe?", "Uzupełnij swój pomysł");
+        assertThat(lastMail("pyt@example.org")).contains("Pytanie o Twój pomysł", "Für welche Altersgruppe?");
+
+        mvc.perform(post("/ideas/manage/" + token + "/reply").with(csrf()).param("title", "Ideja z pytaniem")
+                .param("text", "Dla dzieci od 10 do 14 lat.")).andExpect(status().is3xxRedirection());
+        assertThat(ideas.idea(id).orElseThrow()).extracting(Idea::state, Idea::text).containsExactly("PENDING", "Dla dzieci od 10 do 14 lat.");
+
+        mvc.perform(post("/admin/ideas/" + id + "/reject").session(coordinator).with(csrf())
+                .param("message", "Das Lab hat dafür keinen Raum.")).andExpect(status().is3xxRedirection());
+        assertThat(page("/ideas/manage/" + token, "de")).contains("Nieopublikowany", "Powód", "Das Lab hat dafür keinen Raum.");
+        assertThat(lastMail("pyt@example.org")).contains("niestety", "Das Lab hat dafür keinen Raum.");
+        mvc.perform(get("/ideas/" + id)).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/ideas/" + id + "/publish").session(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(ideas.idea(id).orElseThrow().state()).as("a decided idea is not published by a late click").isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aReportReachesTheCoordinatorsAndAllowedLinksAreTheOnlyLinks() throws Exception {
+        long id = fixtures.pending("groepelingen", "Gemeldete Idee", null);
+        jdbc.sql("update idea set text = 'Infos: https://example.org/treff und <a href=x onclick=alert(1)>klick</a>' where id = ?")
+                .param(id).update();
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        mvc.perform(post("/admin/ideas/" + id + "/publish").session(coordinator).with(csrf()).param("linksAllowed", "true"))
+                .andExpect(status().is3xxRedirection());
+        String page = page("/ideas/" + id, "de");
+        assertThat(page).contains("<a href=\"https://example.org/treff\" rel=\"nofollow ugc noopener\"",
+                "&lt;a href=x onclick=alert(1)&gt;klick&lt;/a&gt;").doesNotContain("onclick=alert(1)>");
+        mvc.perform(post("/ideas/" + id + "/report").with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/admin/ideas").param("show", "published").session(coordinator)).andReturn().getResponse()
+                .getContentAsString()).contains("Gemeldet: 1");
+    }
+
+    @Test
+    void mergingCountsEachBrowserOnceAndKeepsSupportsGivenInPerson() throws Exception {
+        long a = fixtures.published("vegesack", "Lötkurs");
+        long b = fixtures.published("vegesack", "Löten lernen");
+        ideas.support(a, SecretTokens.hash("browser-x"));
+        ideas.support(b, SecretTokens.hash("browser-x"));
+        ideas.support(a, SecretTokens.hash("browser-y"));
+        ideas.addInPersonSupports(a, 2, "helper");
+        mvc.perform(post("/admin/ideas/" + a + "/merge").session(Logins.as(mvc, "coordinator")).with(csrf())
+                .param("into", String.valueOf(b))).andExpect(status().is3xxRedirection());
+        assertThat(ideas.idea(b).orElseThrow()).extracting(Idea::supports, Idea::inPersonSupports).containsExactly(4L, 2L);
+        assertThat(ideas.idea(a).orElseThrow().state()).isEqualTo("MERGED");
+        mvc.perform(get("/ideas/" + a)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void notPossibleNeedsAReasonAndAnUnknownCourseIsRefusedWithoutChangingAnything() throws Exception {
+        long id = fixtures.published("groepelingen", "Ohne Grund");
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        String page = mvc.perform(post("/admin/ideas/" + id + "/answer").session(coordinator).with(csrf())
+                .param("answerState", "NOT_POSSIBLE").param("answerText", " ").param("courseId", "999999"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Bitte schreiben Sie den Grund", "Diesen Kurs gibt es nicht");
+        assertThat(ideas.idea(id).orElseThrow().answerState()).isNull();
+        mvc.perform(post("/admin/ideas/" + id + "/answer").session(coordinator).with(csrf())
+                .param("answerState", "NOT_POSSIBLE").param("answerText", "Der Raum ist zu klein für eine Werkbank."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/ideas/" + id, "en")).contains("Not possible", "Der Raum ist zu klein für eine Werkbank.");
+    }
+
+    @Test
+    void confirmedSupportersKeepOnlyAHashAndFollowersGetTheAnswerInTheirLanguage() throws Exception {
+        long id = fixtures.published("groepelingen", "Bestätigt und gefolgt");
+        MockHttpSession browser = new MockHttpSession();
+        mvc.perform(post("/ideas/" + id + "/confirmed-support").session(browser).with(csrf()).param("email", "kaputt"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/ideas/" + id + "/confirmed-support").session(browser).with(csrf())
+                .header("Accept-Language", "uk").param("email", "Fan@Example.org")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from idea_confirmed_support where idea_id = ? and email_hash = ?")
+                .params(id, SecretTokens.hash("fan@example.org")).query(Long.class).single()).isEqualTo(1);
+        String confirm = link(lastMail("Fan@Example.org"), "/ideas/confirm/");
+        assertThat(page(confirm, "uk")).contains("Вашу підтримку підтверджено");
+        assertThat(ideas.idea(id).orElseThrow().confirmedSupports()).isEqualTo(1);
+        assertThat(page(confirm, "uk")).as("a link works once").contains("недійсне");
+
+        mvc.perform(post("/ideas/" + id + "/follow").with(csrf()).header("Accept-Language", "ar").param("email", "follow@example.org"))
+                .andExpect(status().is3xxRedirection());
+        String follow = link(lastMail("follow@example.org"), "/ideas/follow/");
+        assertThat(page(follow, "ar")).contains("ستصلكم الآن أخبار هذه الفكرة");
+        ideas.answer(id, "UNDER_REVIEW", "Wir sprechen mit der Schule.", null, "coordinator");
+        assertThat(lastMail("follow@example.org")).contains("ردّ المختبر", "قيد الدراسة", "Wir sprechen mit der Schule.");
+        mvc.perform(post(follow.replace("/follow/", "/unfollow/")).with(csrf())).andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from idea_follower where idea_id = ?").param(id).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theProposerWithdrawsAndDeletesTheirDataAfterBeingAsked() throws Exception {
+        String token = propose("Zurückziehen bitte", "de", "weg@example.org");
+        long id = ideaOf(token);
+        ideas.publish(id, false, "coordinator");
+        assertThat(page("/ideas/manage/" + token + "/withdraw", "de")).contains("wirklich zurückziehen", "Nein, zurück");
+        mvc.perform(post("/ideas/manage/" + token + "/withdraw").with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/ideas/" + id)).andExpect(status().isNotFound());
+        assertThat(page("/ideas/manage/" + token + "/delete-data", "de")).contains("Spitznamen und Ihre E-Mail-Adresse löschen");
+        mvc.perform(post("/ideas/manage/" + token + "/delete-data").with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(ideas.idea(id).orElseThrow()).extracting(Idea::nickname, Idea::email, Idea::text)
+                .containsExactly(null, null, "Ein Text, der lang genug ist.");
+        assertThat(page("/ideas/manage/nichts", "de")).contains("Dieser Link gilt nicht");
+    }
+
+    @Test
+    void badInputGetsAClearErrorInTheUsersLanguageAndLosesNothing() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/ideas/new").session(session)).andExpect(status().isOk());
+        String page = mvc.perform(post("/ideas").session(session).with(csrf()).header("Accept-Language", "ru")
+                        .param("lab", "groepelingen").param("kind", "EQUIPMENT").param("title", "Режущий плоттер")
+                        .param("text", "коротко").param("language", "ru").param("email", "nicht-gültig"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Пожалуйста, опишите идею, от 10 до 2000 знаков", "Пожалуйста, проверьте адрес e-mail",
+                "Пожалуйста, дайте согласие", "value=\"Режущий плоттер\"", "коротко</textarea>", "nicht-gültig");
+        String bot = mvc.perform(post("/ideas").session(session).with(csrf()).param("lab", "groepelingen")
+                        .param("kind", "OTHER").param("title", "Bot").param("text", "Ein Text, der lang genug ist.")
+                        .param("language", "de").param("consent", "true").param("website", "http://spam.example"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(bot).contains("Das ging sehr schnell");
+    }
+
+    private String propose(String title, String language, String email) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/ideas/new").session(session)).andExpect(status().isOk());
+        String location = mvc.perform(post("/ideas").session(session).with(csrf()).header("Accept-Language", language)
+                        .param("lab", "groepelingen").param("kind", "PROJECT").param("title", title)
+                        .param("text", "Ein Text, der lang genug ist.").param("language", language)
+                        .param("nickname", "Nick").param("email", email).param("consent", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return location.substring("/ideas/manage/".length(), location.indexOf('?'));
+    }
+
+    private long ideaOf(String token) {
+        return ideas.byToken(token).orElseThrow().id();
+    }
+
+    private String page(String path, String language) throws Exception {
+        return mvc.perform(get(path).header("Accept-Language", language)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    private String lastMail(String recipient) {
+        return jdbc.sql("select subject || E'\\n' || body from mail_outbox where recipient = ? order by id desc limit 1")
+                .param(recipient).query(String.class).single();
+    }
+
+    private static String link(String mail, String path) {
+        Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(path) + "[A-Za-z0-9_-]+)").matcher(mail);
+        assertThat(m.find()).as("a link to " + path + " in " + mail).isTrue();
+        return m.group(1);
+    }
+}
