@@ -22,6 +22,8 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN")
                 .requestMatchers("/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/privacy/register", "/admin/privacy/register/**", "/admin/privacy/audit").hasRole("ADMIN")
+                .requestMatchers("/admin/privacy", "/admin/privacy/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/consultations/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/courses", "/admin/courses/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin", "/admin/**").authenticated()
@@ -41,7 +43,8 @@ class SecurityConfiguration {
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
             // The public API and the manage links need no session: the secret token in the link is the protection.
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**",
+                    "/privacy/my-data/**"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
