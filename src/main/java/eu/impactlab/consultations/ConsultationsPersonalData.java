@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ConsultationsPersonalData implements PersonalData.Declaration, PersonalData.Holder {
 
     static final String KIND = "appointment";
+    private static final String ANONYMOUS = "an anonymous outcome, stored apart from the appointment, linked to no person";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm");
 
     private final JdbcClient jdbc;
@@ -71,7 +72,11 @@ class ConsultationsPersonalData implements PersonalData.Declaration, PersonalDat
                 new NotPersonal("walk_in_ticket", "request_key", "a random key against double submission"),
                 new NotPersonal("walk_in_ticket", "call_key", "a random key against double calls"),
                 new NotPersonal("walk_in_ticket", "called_desk", "the desk's name, not a person's"),
-                new NotPersonal("topic_title", "title", "a topic's public title"));
+                new NotPersonal("topic_title", "title", "a topic's public title"),
+                new NotPersonal("consultation_outcome", "request_key", "a random key against double submission"),
+                new NotPersonal("consultation_outcome", "age_band", ANONYMOUS),
+                new NotPersonal("consultation_outcome", "gender", ANONYMOUS),
+                new NotPersonal("consultation_outcome", "stadtteil", ANONYMOUS));
     }
 
     private static final String SELECT = """

@@ -53,8 +53,8 @@ class RetentionJob implements PersonalData.DeletionJob {
         // one statement deletes and logs, however many appointments expired
         int deleted = once.deletion(LOCK, () -> jdbc.sql("""
                 with expired as (
-                    update appointment set name = null, email = null, phone = null, personal_data_deleted_at = :now
-                    where personal_data_deleted_at is null and ends_at < :now - make_interval(days => :days)
+                    update appointment set name = null, email = null, phone = null, personal_data_deleted_at = cast(:now as timestamptz)
+                    where personal_data_deleted_at is null and ends_at < cast(:now as timestamptz) - make_interval(days => :days)
                     returning id)
                 insert into appointment_log (appointment_id, action, actor)
                 select id, 'PERSONAL_DATA_EXPIRED', 'retention' from expired""")

@@ -52,10 +52,10 @@ class CourseRetentionJob implements PersonalData.DeletionJob {
     public int deleteDue(Instant now) {
         int deleted = once.deletion(LOCK, () -> {
             var rows = jdbc.sql("""
-                    update course_registration r set name = null, email = null, phone = null, personal_data_deleted_at = :now
+                    update course_registration r set name = null, email = null, phone = null, personal_data_deleted_at = cast(:now as timestamptz)
                     where r.personal_data_deleted_at is null
                     and (select max(s.ends_at) from course_session s where s.course_id = r.course_id)
-                        < :now - make_interval(secs => :seconds)
+                        < cast(:now as timestamptz) - make_interval(secs => :seconds)
                     returning r.id, r.course_id""")
                     .param("seconds", properties.retention().toSeconds()).param("now", Timestamp.from(now))
                     .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();

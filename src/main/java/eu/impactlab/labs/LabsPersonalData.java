@@ -21,6 +21,7 @@ class LabsPersonalData implements PersonalData.Declaration {
         return List.of(
                 new NotPersonal("lab", "name", PUBLIC),
                 new NotPersonal("lab", "street", PUBLIC),
+                new NotPersonal("lab", "stadtteil", PUBLIC),
                 new NotPersonal("lab", "phone", PUBLIC),
                 new NotPersonal("lab", "email", PUBLIC),
                 new NotPersonal("lab_text", "description", "the lab's public description"),

@@ -53,7 +53,7 @@ class OutboxRetention implements PersonalData.DeletionJob {
     @Override
     public int deleteDue(Instant now) {
         int deleted = once.deletion(LOCK, () -> jdbc.sql(
-                "delete from mail_outbox where created_at < :now - make_interval(days => :days)")
+                "delete from mail_outbox where created_at < cast(:now as timestamptz) - make_interval(days => :days)")
                 .param("days", retentionDays).param("now", Timestamp.from(now)).update()).orElse(-1);
         if (deleted > 0) {
             log.info("Outbox: deleted {} mails older than {} days", deleted, retentionDays);

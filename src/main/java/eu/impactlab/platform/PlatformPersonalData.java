@@ -14,6 +14,7 @@ class PlatformPersonalData implements PersonalData.Declaration {
     @Override
     public List<PersonalData.NotPersonal> notPersonal() {
         return List.of(new PersonalData.NotPersonal("event_publication", "serialized_event",
-                "events between modules carry ids, days and values from fixed lists, never a name or contact"));
+                "events between modules carry ids, days and values from fixed lists, never a name or contact"),
+                new PersonalData.NotPersonal("data_version", "name", "the name of a kind of data (labs, topics)"));
     }
 }

@@ -2,6 +2,7 @@ package eu.impactlab.privacy;
 
 import eu.impactlab.platform.PersonalData.Found;
 import eu.impactlab.platform.PersonalData.Use;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PrivacyController {
 
     static final List<String> FORMS = List.of("booking", "course-registration");
+    private static final List<String> CONTACT_FIELDS = List.of("name", "email", "phone", "recipient");
 
     private final PrivacyService privacy;
     private final Notices notices;
@@ -39,9 +41,9 @@ class PrivacyController {
     }
 
     @GetMapping("/privacy/notice/{form}")
-    String notice(@PathVariable String form, Model model, Locale locale) {
+    String notice(@PathVariable String form, Model model, Locale locale, HttpServletResponse response) {
         if (!FORMS.contains(form)) {
-            return "privacy/link-unknown";
+            return unknown(response);
         }
         model.addAttribute("form", form);
         model.addAttribute("uses", notices.explain(privacy.usesOf(form), locale));
@@ -49,16 +51,22 @@ class PrivacyController {
     }
 
     @GetMapping("/privacy/my-data/{token}")
-    String myData(@PathVariable String token, Model model, Locale locale) {
+    String myData(@PathVariable String token, Model model, Locale locale, HttpServletResponse response) {
         List<Found> records = privacy.byLink(token);
         if (records.isEmpty()) {
-            return "privacy/link-unknown";
+            return unknown(response);
         }
         model.addAttribute("token", token);
         model.addAttribute("records", records);
         model.addAttribute("uses", notices.explain(usesOf(records), locale));
-        model.addAttribute("nothingLeft", records.stream().allMatch(r -> r.fields().isEmpty()));
+        // what stays after deletion (age group, district) is anonymous; names and contacts are what "gone" means
+        model.addAttribute("nothingLeft", records.stream().allMatch(r -> CONTACT_FIELDS.stream().noneMatch(r.fields()::containsKey)));
         return "privacy/my-data";
+    }
+
+    private static String unknown(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "privacy/link-unknown";
     }
 
     private List<Use> usesOf(List<Found> records) {
@@ -93,10 +101,10 @@ class PrivacyController {
 
     /** Deleting cannot be undone, so the page only links here and this page asks first. */
     @GetMapping("/privacy/my-data/{token}/delete")
-    String askDelete(@PathVariable String token, Model model) {
+    String askDelete(@PathVariable String token, Model model, HttpServletResponse response) {
         List<Found> records = privacy.byLink(token);
         if (records.isEmpty()) {
-            return "privacy/link-unknown";
+            return unknown(response);
         }
         model.addAttribute("token", token);
         model.addAttribute("records", records);
@@ -104,9 +112,9 @@ class PrivacyController {
     }
 
     @PostMapping("/privacy/my-data/{token}/delete")
-    String delete(@PathVariable String token, RedirectAttributes redirect) {
+    String delete(@PathVariable String token, RedirectAttributes redirect, HttpServletResponse response) {
         if (privacy.byLink(token).isEmpty()) {
-            return "privacy/link-unknown";
+            return unknown(response);
         }
         privacy.eraseLink(token);
         redirect.addFlashAttribute("saved", "privacy.mydata.deleted");

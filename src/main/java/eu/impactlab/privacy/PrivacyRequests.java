@@ -16,7 +16,7 @@ class PrivacyRequests {
 
     record Request(long id, Kind kind, LocalDate receivedOn, LocalDate answeredOn, int found, int erased, String handledBy) {
         /** Art. 12(3): the answer is due within one month of receipt. */
-        LocalDate deadline() {
+        public LocalDate deadline() {
             return receivedOn.plusMonths(1);
         }
     }
