@@ -1,6 +1,7 @@
 package eu.impactlab.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -83,8 +85,12 @@ class MyDataPagesTest extends AbstractIntegrationTest {
         assertThat(mvc.perform(get("/privacy/notice/booking?lang=de")).andReturn().getResponse().getContentAsString())
                 .contains("Terminbuchung", "30 Tage nach dem Termin", "Mailserver", "Videodienst");
         long course = TestCourses.published(jdbc, "groepelingen", 5, "Hinweis-Kurs", 12);
-        assertThat(mvc.perform(get("/courses/" + course + "/register?lang=de")).andReturn().getResponse().getContentAsString())
-                .contains("/privacy/notice/course-registration");
+        // without consent, the check step shows the consent page again, with the notice beside the consent
+        assertThat(mvc.perform(post("/courses/" + course + "/register/check").with(csrf()).session(new MockHttpSession())
+                        .header("Accept-Language", "de").param("name", "Nora").param("email", "nora@example.org")
+                        .param("ageBand", "NOT_STATED").param("gender", "NOT_STATED").param("stadtteil", "NOT_STATED"))
+                .andReturn().getResponse().getContentAsString())
+                .contains("id=\"consent\"", "/privacy/notice/course-registration");
     }
 
     @Test
