@@ -2,6 +2,7 @@ package eu.impactlab.courses;
 
 import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.LabService;
+import eu.impactlab.privacy.PrivacyService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import java.sql.Timestamp;
@@ -122,12 +123,14 @@ class CourseAdmin {
     private final LabService labs;
     private final Seats seats;
     private final Clock clock;
+    private final PrivacyService privacy;
 
-    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, Clock clock) {
+    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, Clock clock, PrivacyService privacy) {
         this.jdbc = jdbc;
         this.labs = labs;
         this.seats = seats;
         this.clock = clock;
+        this.privacy = privacy;
     }
 
     ZoneId zone() {
@@ -284,6 +287,9 @@ class CourseAdmin {
         log(id, "EDITED", actor);
         if (input.capacity() != oldCapacity) {
             log(id, "CAPACITY_CHANGED", actor);
+            // in this transaction, so the trail and the change commit together
+            privacy.audit(actor, "CAPACITY_CHANGED", "course", Long.toString(id), input.labId(),
+                    "capacity " + oldCapacity + " → " + input.capacity());
         }
         if (input.capacity() > oldCapacity) {
             seats.promoteWaitlist(id, actor);

@@ -2,6 +2,7 @@ package eu.impactlab.courses;
 
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.privacy.PrivacyService;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -46,11 +47,13 @@ class CourseAdminController {
     private final CourseAdmin courses;
     private final Certificates certificates;
     private final CourseViews views;
+    private final PrivacyService privacy;
 
-    CourseAdminController(CourseAdmin courses, Certificates certificates, CourseViews views) {
+    CourseAdminController(CourseAdmin courses, Certificates certificates, CourseViews views, PrivacyService privacy) {
         this.courses = courses;
         this.certificates = certificates;
         this.views = views;
+        this.privacy = privacy;
     }
 
     // --- the list ---
@@ -105,6 +108,7 @@ class CourseAdminController {
     String course(@PathVariable long id, Authentication who, Locale locale, Model model) {
         CourseAdmin.Course course = courses.manageable(id, who);
         addCourse(course, locale, model);
+        model.addAttribute("history", privacy.history("course", Long.toString(id)));
         if (!model.containsAttribute("series")) {
             model.addAttribute("series", new CourseForm.Series());
         }

@@ -36,6 +36,11 @@ class AuditTrail {
                 .param("lab", labId).param("details", details).update();
     }
 
+    /** The account id of a username, for the filter; null when there is no such account. */
+    Long actorId(String username) {
+        return accounts.byUsername(username).map(AccountView::id).orElse(null);
+    }
+
     record Entry(long id, Instant at, Long actorId, String actor, String action, String objectType, String objectId,
             Long labId, String details) {
     }

@@ -95,6 +95,16 @@ public class PrivacyService {
         })).orElse(0);
     }
 
+    /** One entry of an object's history, for its "history" section: when, who (a username), what, which values. */
+    public record HistoryEntry(java.time.Instant at, String actor, String action, String details) {
+    }
+
+    /** What staff did to one object, newest first. */
+    public List<HistoryEntry> history(String objectType, String objectId) {
+        return audit.find(null, objectType, objectId, null, null, 50).stream()
+                .map(e -> new HistoryEntry(e.at(), e.actor(), e.action(), e.details())).toList();
+    }
+
     /**
      * Records what a member of staff did to an object, in the caller's transaction. Only ids and non-personal values
      * belong in {@code details} (a capacity from 12 to 14, a status), never a name or contact.
