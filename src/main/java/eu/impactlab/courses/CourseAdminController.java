@@ -108,7 +108,6 @@ class CourseAdminController {
     String course(@PathVariable long id, Authentication who, Locale locale, Model model) {
         CourseAdmin.Course course = courses.manageable(id, who);
         addCourse(course, locale, model);
-        model.addAttribute("history", privacy.history("course", Long.toString(id)));
         if (!model.containsAttribute("series")) {
             model.addAttribute("series", new CourseForm.Series());
         }
@@ -336,6 +335,7 @@ class CourseAdminController {
     private void addCourse(CourseAdmin.Course course, Locale locale, Model model) {
         Language language = Language.forLocale(locale);
         model.addAttribute("course", course);
+        model.addAttribute("history", privacy.history("course", Long.toString(course.id())));
         model.addAttribute("courseTitle", course.title(language));
         model.addAttribute("labName", courses.labName(course.labId(), language));
         model.addAttribute("intervals", CourseForm.Series.INTERVALS);

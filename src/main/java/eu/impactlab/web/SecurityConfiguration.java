@@ -22,7 +22,7 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN")
                 .requestMatchers("/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
-                .requestMatchers("/admin/privacy/register", "/admin/privacy/register/**", "/admin/privacy/audit").hasRole("ADMIN")
+                .requestMatchers("/admin/privacy/register", "/admin/privacy/register.pdf", "/admin/privacy/audit").hasRole("ADMIN")
                 .requestMatchers("/admin/privacy", "/admin/privacy/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/consultations/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/courses", "/admin/courses/**").hasAnyRole("ADMIN", "COORDINATOR")
