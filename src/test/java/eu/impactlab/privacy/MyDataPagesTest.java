@@ -30,8 +30,9 @@ class MyDataPagesTest extends AbstractIntegrationTest {
         long course = TestCourses.published(jdbc, "groepelingen", 5, "Meine-Daten-Kurs", 12);
         String token = SecretTokens.newToken();
         jdbc.sql("""
-                insert into course_registration (course_id, status, name, email, ui_language, manage_token_hash, stadtteil, confirmed_at)
-                values (?, 'CONFIRMED', ?, ?, 'de', ?, 'Walle', now())""")
+                insert into course_registration (course_id, status, name, email, ui_language, manage_token_hash, stadtteil, age_band,
+                    confirmed_at)
+                values (?, 'CONFIRMED', ?, ?, 'de', ?, 'Walle', 'FROM_30_TO_44', now())""")
                 .params(course, name, email, SecretTokens.hash(token)).update();
         jdbc.sql("update course set confirmed_count = confirmed_count + 1 where id = ?").param(course).update();
         return token;
@@ -43,7 +44,8 @@ class MyDataPagesTest extends AbstractIntegrationTest {
         String page = mvc.perform(get("/privacy/my-data/" + token).locale(Locale.GERMAN)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Was wir über Sie speichern", "Mira Daten", "mira@example.org", "Walle", "Meine-Daten-Kurs",
-                "Art. 6 Abs. 1 lit. a DSGVO", "90 Tage nach dem letzten Kurstermin", "Ihr Platz im Kurs bleibt ohne Namen");
+                "Art. 6 Abs. 1 lit. a DSGVO", "90 Tage nach dem letzten Kurstermin", "Ihr Platz im Kurs bleibt ohne Namen",
+                "30 bis 44 Jahre").doesNotContain("FROM_30_TO_44");
 
         var download = mvc.perform(get("/privacy/my-data/" + token + "/data.json").locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse();
