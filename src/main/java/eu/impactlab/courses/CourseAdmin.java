@@ -2,6 +2,7 @@ package eu.impactlab.courses;
 
 import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.LabService;
+import eu.impactlab.privacy.PrivacyService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import java.sql.Timestamp;
@@ -132,14 +133,17 @@ class CourseAdmin {
     private final CourseStore store;
     private final CourseMails mails;
     private final Clock clock;
+    private final PrivacyService privacy;
 
-    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, CourseStore store, CourseMails mails, Clock clock) {
+    CourseAdmin(JdbcClient jdbc, LabService labs, Seats seats, CourseStore store, CourseMails mails, Clock clock,
+            PrivacyService privacy) {
         this.jdbc = jdbc;
         this.labs = labs;
         this.seats = seats;
         this.store = store;
         this.mails = mails;
         this.clock = clock;
+        this.privacy = privacy;
     }
 
     ZoneId zone() {
@@ -296,6 +300,9 @@ class CourseAdmin {
         log(id, "EDITED", actor);
         if (input.capacity() != oldCapacity) {
             log(id, "CAPACITY_CHANGED", actor);
+            // in this transaction, so the trail and the change commit together
+            privacy.audit(actor, "CAPACITY_CHANGED", "course", Long.toString(id), input.labId(),
+                    "capacity " + oldCapacity + " → " + input.capacity());
         }
         if (input.capacity() > oldCapacity) {
             seats.promoteWaitlist(id, actor);

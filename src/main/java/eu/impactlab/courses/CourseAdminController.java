@@ -2,6 +2,7 @@ package eu.impactlab.courses;
 
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.privacy.PrivacyService;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -47,11 +48,13 @@ class CourseAdminController {
     private final CourseAdmin courses;
     private final Certificates certificates;
     private final CourseViews views;
+    private final PrivacyService privacy;
 
-    CourseAdminController(CourseAdmin courses, Certificates certificates, CourseViews views) {
+    CourseAdminController(CourseAdmin courses, Certificates certificates, CourseViews views, PrivacyService privacy) {
         this.courses = courses;
         this.certificates = certificates;
         this.views = views;
+        this.privacy = privacy;
     }
 
     // --- the list ---
@@ -370,6 +373,7 @@ class CourseAdminController {
     private void addCourse(CourseAdmin.Course course, Locale locale, Model model) {
         Language language = Language.forLocale(locale);
         model.addAttribute("course", course);
+        model.addAttribute("history", privacy.history("course", Long.toString(course.id())));
         model.addAttribute("courseTitle", course.title(language));
         model.addAttribute("labName", courses.labName(course.labId(), language));
         model.addAttribute("intervals", CourseForm.Series.INTERVALS);

@@ -1,7 +1,10 @@
 package eu.impactlab.platform;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.function.IntSupplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,10 +19,36 @@ public class OnceAcrossInstances {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    OnceAcrossInstances(JdbcClient jdbc, TransactionTemplate transactions) {
+    OnceAcrossInstances(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One run of a deletion job: its name, when it ran, and how many records lost personal data (never what). */
+    public record DeletionRan(String job, Instant at, int count) {
+    }
+
+    /**
+     * Runs a deletion job's work like {@link #run} and, in the same transaction, announces its count as
+     * {@link DeletionRan}, which the privacy module records; so every deletion run is accounted for, also an empty one.
+     */
+    public OptionalInt deletion(String job, IntSupplier work) {
+        Integer result = transactions.execute(status -> {
+            boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:lock))").param("lock", job)
+                    .query(Boolean.class).single();
+            if (!mine) {
+                return null;
+            }
+            int count = work.getAsInt();
+            events.publishEvent(new DeletionRan(job, clock.instant(), count));
+            return count;
+        });
+        return result == null ? OptionalInt.empty() : OptionalInt.of(result);
     }
 
     /** @return what the work returned, or empty when another instance holds the lock right now */

@@ -22,6 +22,8 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN")
                 .requestMatchers("/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/privacy/register", "/admin/privacy/register.pdf", "/admin/privacy/audit").hasRole("ADMIN")
+                .requestMatchers("/admin/privacy", "/admin/privacy/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/consultations/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/courses", "/admin/courses/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/partners", "/admin/partners/**").hasAnyRole("ADMIN", "COORDINATOR")
@@ -45,7 +47,8 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
             // The public API and the manage links need no session: the secret token in the link is the protection.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**",
-                    "/skills/check/**", "/skills/course/**", "/ideas/manage/**", "/ideas/unfollow/**"))
+                    "/skills/check/**", "/skills/course/**", "/ideas/manage/**", "/ideas/unfollow/**",
+                    "/privacy/my-data/**"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -170,6 +170,14 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.get(manage + "/delete-data");
         check("delete data?", language, problems);
         markup.save(language.tag() + "-registration-delete", driver.getCurrentUrl(), driver);
+        // "What we store about you" behind the same link, its "are you sure" page, and the privacy notices
+        String token = manage.substring(manage.lastIndexOf('/') + 1);
+        for (String page : List.of("/privacy/my-data/" + token, "/privacy/my-data/" + token + "/delete",
+                "/privacy/notice/course-registration", "/privacy/notice/booking")) {
+            driver.get(baseUrl() + page);
+            check(page, language, problems);
+            markup.save(language.tag() + page.replace(token, "token"), driver.getCurrentUrl(), driver);
+        }
         driver.get(baseUrl() + "/courses/registrations/" + pastRegistration(language));
         assertThat(driver.findElements(By.name("score"))).as("the five faces after the course").hasSize(5);
         check("feedback", language, problems);

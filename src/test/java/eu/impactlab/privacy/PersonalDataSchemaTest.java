@@ -1,0 +1,155 @@
+package eu.impactlab.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.impactlab.AbstractIntegrationTest;
+import eu.impactlab.TestCourses;
+import eu.impactlab.platform.PersonalData;
+import eu.impactlab.platform.PersonalData.Column;
+import eu.impactlab.platform.PersonalData.Deletion;
+import eu.impactlab.platform.PersonalData.Use;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Nothing personal enters the schema undeclared, and every declared deletion really deletes: reads the database's
+ * columns, and runs each deletion job with the clock set forward.
+ */
+class PersonalDataSchemaTest extends AbstractIntegrationTest {
+
+    /** Column names that suggest names, contacts, free text, tokens, addresses, birth data or online identifiers. */
+    private static final Pattern SOUNDS_PERSONAL = Pattern.compile(
+            "name|mail|phone|contact|address|street|token|hash|(^|_)ip(_|$)|birth|note|comment|message|body|text|"
+                    + "recipient|actor|_by$|user|url|subject|description|summary|title|remark|answer|idempotency|age_band|"
+                    + "gender|stadtteil|data|filename|error|serialized|room|desk|request_key|call_key|details");
+
+    @Autowired
+    PrivacyService privacy;
+    @Autowired
+    List<PersonalData.DeletionJob> jobs;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Clock clock;
+
+    private Map<String, String> columnTypes() {
+        return jdbc.sql("""
+                select table_name || '.' || column_name, data_type from information_schema.columns
+                where table_schema = 'public' and table_name not like 'flyway%'""")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static String name(Column c) {
+        return c.table() + "." + c.column();
+    }
+
+    @Test
+    void everyColumnThatCanHoldPersonalDataIsDeclared() {
+        Map<String, String> columns = columnTypes();
+        Set<String> declared = new HashSet<>();
+        privacy.uses().forEach(u -> u.columns().forEach(c -> declared.add(name(c))));
+        privacy.notPersonal().forEach(n -> declared.add(n.table() + "." + n.column()));
+
+        Set<String> undeclared = new TreeSet<>();
+        columns.forEach((column, type) -> {
+            boolean textual = type.contains("char") || type.equals("text") || type.equals("bytea") || type.contains("json")
+                    || type.equals("inet") || type.equals("ARRAY");
+            if (textual && SOUNDS_PERSONAL.matcher(column.substring(column.indexOf('.') + 1)).find()
+                    && !declared.contains(column)) {
+                undeclared.add(column);
+            }
+        });
+        assertThat(undeclared).as("declare these in the module's PersonalData.Declaration (see docs/privacy.md)").isEmpty();
+        assertThat(declared).as("declared columns exist").allMatch(columns::containsKey);
+    }
+
+    @Test
+    void everyUseHasItsTextsAndEveryTimedDeletionItsJob() {
+        Set<String> jobNames = jobs.stream().map(PersonalData.DeletionJob::name).collect(Collectors.toSet());
+        assertThat(privacy.uses()).isNotEmpty().allSatisfy(u -> {
+            if (u.deletion() == Deletion.AFTER_RETENTION) {
+                assertThat(jobNames).as(u.key()).contains(u.deletionJob());
+                assertThat(u.retentionDays()).as(u.key()).isPositive();
+            }
+        });
+        assertThat(privacy.uses().stream().map(Use::module).collect(Collectors.toSet()))
+                .contains("consultations", "courses", "notifications", "accounts", "privacy");
+    }
+
+    /**
+     * With one fresh record per table and the clock a year past every retention period, each job empties each column
+     * it is declared for, and records its run; the transaction is rolled back, so the shared demo data stays.
+     */
+    @Test
+    void eachDeletionJobEmptiesItsColumnsWhenDue() {
+        Map<String, PersonalData.DeletionJob> byName = jobs.stream()
+                .collect(Collectors.toMap(PersonalData.DeletionJob::name, Function.identity()));
+        List<Use> timed = privacy.uses().stream().filter(u -> u.deletion() == Deletion.AFTER_RETENTION).toList();
+        long longest = timed.stream().mapToLong(Use::retentionDays).max().orElse(0);
+        Instant forward = clock.instant().plus(Duration.ofDays(longest + 365));
+
+        transactions.executeWithoutResult(tx -> {
+            sampleRecords();
+            for (Use use : timed) {
+                for (Column c : use.columns()) {
+                    assertThat(nonNull(c)).as("a sample value in " + name(c) + " (add one in sampleRecords)").isPositive();
+                }
+            }
+            long runsBefore = jdbc.sql("select count(*) from privacy_deletion_run").query(Long.class).single();
+            timed.stream().map(Use::deletionJob).distinct().forEach(job ->
+                    assertThat(byName.get(job).deleteDue(forward)).as(job).isPositive());
+            for (Use use : timed) {
+                for (Column c : use.columns()) {
+                    assertThat(nonNull(c)).as(name(c) + " after " + use.deletionJob()).isZero();
+                }
+            }
+            assertThat(jdbc.sql("select count(*) from privacy_deletion_run").query(Long.class).single())
+                    .as("each run recorded with its count").isEqualTo(runsBefore + timed.stream().map(Use::deletionJob).distinct().count());
+            tx.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("select count(*) from appointment where code = 'SC-HM9'").query(Long.class).single())
+                .as("rolled back").isZero();
+    }
+
+    private long nonNull(Column c) {
+        return jdbc.sql("select count(*) from " + c.table() + " where " + c.column() + " is not null").query(Long.class).single();
+    }
+
+    private void sampleRecords() {
+        long helper = jdbc.sql("select helper_id from helper_availability limit 1").query(Long.class).single();
+        long lab = jdbc.sql("select lab_id from helper_availability limit 1").query(Long.class).single();
+        jdbc.sql("""
+                insert into appointment (code, lab_id, helper_id, topic_key, language, mode, starts_at, ends_at, status, name,
+                    email, phone, ui_language, manage_token_hash)
+                values ('SC-HM9', ?, ?, 'jobs', 'de', 'IN_PERSON', now() + interval '300 days', now() + interval '300 days 1 hour',
+                    'BOOKED', 'Schema Probe', 'probe@example.org', '0421 1', 'de', md5('schema-probe'))""")
+                .params(lab, helper).update();
+        long course = TestCourses.published(jdbc, "groepelingen", 3, "Schema-Probe", 200);
+        jdbc.sql("""
+                insert into course_registration (course_id, status, name, email, phone, ui_language, manage_token_hash, waitlisted_at)
+                values (?, 'WAITLISTED', 'Schema Probe', 'probe@example.org', '0421 1', 'de', md5('schema-probe-course'), now())""")
+                .param(course).update();
+        long mail = jdbc.sql("""
+                insert into mail_outbox (recipient, subject, body, attachment_filename, attachment_content_type, attachment_data,
+                    last_error) values ('probe@example.org', 'Probe', 'Hallo Probe', 'a.ics', 'text/calendar', '\\x00', 'timeout')
+                returning id""").query(Long.class).single();
+        jdbc.sql("insert into mail_outbox_attachment (mail_id, position, filename, content_type, data) values (?, 1, 'a.ics', 'text/calendar', '\\x00')")
+                .param(mail).update();
+    }
+}
