@@ -76,8 +76,14 @@ class FactQueries {
         if (!filter.narrowed()) {
             return fromRollup(filter, by, period);
         }
+        return filteredRollupAnswers(filter, by, period) ? fromFilteredRollup(filter, by, period)
+                : fromFacts(filter, by, period);
+    }
+
+    /** One attribute filter, at least one whole month, and no weeks (which months cannot give). */
+    private static boolean filteredRollupAnswers(Filter filter, Dimension by, Dimension period) {
         return FilterRows.of(filter).isPresent() && !wholeMonths(filter).isEmpty() && by != Dimension.WEEK
-                && period != Dimension.WEEK ? fromFilteredRollup(filter, by, period) : fromFacts(filter, by, period);
+                && period != Dimension.WEEK;
     }
 
     /** Runs inside the caller's read-only transaction, so the larger sort memory applies to these queries only. */
@@ -190,6 +196,9 @@ class FactQueries {
 
     /** Only the total of a question, from the facts (for what a language filter leaves out). */
     Counts total(Filter filter) {
+        if (filteredRollupAnswers(filter, Dimension.YEAR, Dimension.YEAR)) {
+            return fromFilteredRollup(filter, Dimension.YEAR, Dimension.YEAR).total();
+        }
         List<Object> params = new ArrayList<>();
         String sql = "select " + AGGREGATES + " from impact_fact f where " + where(filter, params);
         debug(sql, params);

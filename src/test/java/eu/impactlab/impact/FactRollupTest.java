@@ -188,6 +188,11 @@ class FactRollupTest extends AbstractIntegrationTest {
             assertThat(plain(rollup.breakdown())).as("breakdown of " + what).isEqualTo(plain(facts.breakdown()));
             assertThat(plain(rollup.trend())).as("trend of " + what).isEqualTo(plain(facts.trend()));
             assertThat(plain(rollup.districts())).as("districts of " + what).isEqualTo(plain(facts.districts()));
+            if (question % 10 == 0) {
+                // The count of people a language filter leaves out asks for a total alone.
+                FactQueries.Counts alone = transactions.execute(s -> queries.total(filter));
+                assertThat(plain(alone)).as("total alone of " + what).isEqualTo(plain(facts.total()));
+            }
             asked++;
         }
         assertThat(asked).isEqualTo(150);
