@@ -3,13 +3,15 @@
 # beside the bare SQL of the very query each request ran (logged by FactQueries at debug level, replayed with psql
 # EXPLAIN ANALYZE against the embedded PostgreSQL), so the ratio shows what the app adds.
 # Usage: ./mvnw -B package -DskipTests && bench/impact.sh [requests per case, default 50] [facts, default 2000000]
-# DATA_DIR=/some/dir keeps the data directory (a second run skips the 2,000,000-fact load).
+# DATA_DIR=/some/dir keeps the data directory (a second run skips the 2,000,000-fact load); JAR=other.jar measures
+# another build. A question with one filter runs several queries (months from the filtered rollup, the days around them
+# from the facts): "bare SQL" is the last of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
 facts=${2:-2000000}
 port=${PORT:-18081}
-jar=target/impactlab.jar
+jar=${JAR:-target/impactlab.jar}
 [ -f "$jar" ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 1; }
 dir=$(mktemp -d /tmp/impactlab-bench-impact-XXXX)
 data=${DATA_DIR:-$dir/data}
@@ -26,15 +28,19 @@ cleanup() { # stop the app, wait until its PostgreSQL is down, then remove the t
   rm -rf "$dir"
 }
 trap cleanup EXIT
-until curl -fs "$base/actuator/health" | grep -q '"UP"' && grep -q "Started ImpactLabApplication" "$dir/app.log" \
-    && { grep -q "synthetic impact facts" "$dir/app.log" || [ -n "${DATA_DIR:-}" ]; }; do
+until curl -fs "$base/actuator/health" | grep -q '"UP"' && grep -q "Started ImpactLabApplication" "$dir/app.log"; do
   sleep 0.5
+  kill -0 $pid 2>/dev/null || { echo "app died:"; tail -30 "$dir/app.log"; exit 1; }
+done
+pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
+psql() { command psql -h localhost -p "$pgport" -U postgres -d postgres "$@"; }
+# The facts are written in one transaction beside the running app (also into a kept DATA_DIR on its first run).
+until [ "$(psql -At -c 'select count(*) from impact_fact')" -ge "$facts" ]; do
+  sleep 2
   kill -0 $pid 2>/dev/null || { echo "app died:"; tail -30 "$dir/app.log"; exit 1; }
 done
 sleep 2
 echo "healthy with data after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s; $(grep -o 'Generated.*' "$dir/app.log" || echo 'facts were already there')"
-pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
-psql() { command psql -h localhost -p "$pgport" -U postgres -d postgres "$@"; }
 echo "facts in the table: $(psql -At -c 'select count(*) from impact_fact'), rollup rows: $(psql -At -c 'select count(*) from impact_rollup')"
 
 login() { # $1 = user; cookie jar in $dir/$1.cookies
@@ -78,8 +84,13 @@ measure "dashboard, funder, 1 year, by topic"                 funder      "/impa
 measure "dashboard, funder, 10 years, by topic"               funder      "/impact?$ten&by=topic"
 measure "dashboard, funder, 10 years, by Stadtteil"           funder      "/impact?$ten&by=stadtteil"
 measure "dashboard, funder, 10 years, by lab"                 funder      "/impact?$ten&by=lab"
-measure "dashboard, funder, 1 year, filter gender (facts)"    funder      "/impact?$year&gender=FEMALE"
-measure "dashboard, funder, 10 years, filter gender (facts)"  funder      "/impact?$ten&gender=FEMALE"
+measure "dashboard, funder, 1 year, filter gender"            funder      "/impact?$year&gender=FEMALE"
+measure "dashboard, funder, 10 years, filter gender"          funder      "/impact?$ten&gender=FEMALE"
+measure "dashboard, funder, 10 years, filter gender, by topic" funder     "/impact?$ten&gender=FEMALE&by=topic"
+measure "dashboard, funder, 10 years, filter topic"           funder      "/impact?$ten&topic=smartphone"
+measure "dashboard, funder, 10 years, filter activity"        funder      "/impact?$ten&activity=WALK_IN"
+measure "dashboard, funder, 10 years, filter not German, by Stadtbezirk" funder "/impact?$ten&language=not-de&by=stadtbezirk"
+measure "dashboard, coordinator, Gröpelingen, 10 years, filter age band" coordinator "/impact?$ten&ageBand=FROM_65"
 measure "CSV export, funder, 1 year"                          funder      "/impact/export.csv?$year"
 measure "XLSX export, funder, 1 year"                         funder      "/impact/export.xlsx?$year"
 measure "PDF report, funder, 1 year"                          funder      "/impact/report.pdf?$year"

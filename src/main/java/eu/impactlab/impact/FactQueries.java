@@ -73,18 +73,30 @@ class FactQueries {
      * years are a few thousand rows. With such a filter they come from the facts.
      */
     Result run(Filter filter, Dimension by, Dimension period) {
-        return filter.narrowed() ? fromFacts(filter, by, period) : fromRollup(filter, by, period);
+        if (!filter.narrowed()) {
+            return fromRollup(filter, by, period);
+        }
+        return filteredRollupAnswers(filter, by, period) ? fromFilteredRollup(filter, by, period)
+                : fromFacts(filter, by, period);
+    }
+
+    /** One attribute filter, at least one whole month, and no weeks (which months cannot give). */
+    private static boolean filteredRollupAnswers(Filter filter, Dimension by, Dimension period) {
+        return FilterRows.of(filter).isPresent() && !wholeMonths(filter).isEmpty() && by != Dimension.WEEK
+                && period != Dimension.WEEK;
     }
 
     /** Runs inside the caller's read-only transaction, so the larger sort memory applies to these queries only. */
     Result fromFacts(Filter filter, Dimension by, Dimension period) {
         jdbc.execute("set local work_mem = '64MB'");
+        return result(factSums(filter, by, period));
+    }
+
+    /** The sums of the facts of a question per part (T total, B breakdown, P trend, D districts) and key. */
+    private Map<String, Map<String, Sums>> factSums(Filter filter, Dimension by, Dimension period) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
-        Map<String, Counts> breakdown = new LinkedHashMap<>();
-        Map<String, Counts> trend = new LinkedHashMap<>();
-        Map<String, Counts> districts = new LinkedHashMap<>();
-        Counts[] total = {Counts.empty()};
+        Map<String, Map<String, Sums>> parts = parts();
         String byKey = by.multiValued() ? "null::text" : by.sql();
         String sql = "select grouping(" + byKey + ") as g_by, grouping(" + period.sql() + ") as g_period, "
                 + "grouping(f.stadtteil) as g_district, " + byKey + " as k_by, " + period.sql() + " as k_period, "
@@ -92,29 +104,101 @@ class FactQueries {
                 + " group by grouping sets ((" + byKey + "), (" + period.sql() + "), (f.stadtteil), ())";
         debug(sql, params);
         jdbc.query(sql, rs -> {
-            Counts counts = counts(rs, median(rs));
+            Sums sums = Sums.ofMinutes(rs);
             if (rs.getInt("g_by") == 0) {
-                breakdown.put(rs.getString("k_by"), counts);
+                parts.get("B").put(rs.getString("k_by"), sums);
             } else if (rs.getInt("g_period") == 0) {
-                trend.put(rs.getString("k_period"), counts);
+                parts.get("P").put(rs.getString("k_period"), sums);
             } else if (rs.getInt("g_district") == 0) {
-                districts.put(rs.getString("k_district"), counts);
+                parts.get("D").put(rs.getString("k_district"), sums);
             } else {
-                total[0] = counts;
+                parts.get("T").put(null, sums);
             }
         }, params.toArray());
         if (by.multiValued()) {
-            breakdown.clear();
+            parts.get("B").clear();
             jdbc.query("select " + by.sql() + " as k, " + AGGREGATES + " from impact_fact f" + by.unnest() + " where "
                     + where + " group by 1", rs -> {
-                        breakdown.put(rs.getString("k"), counts(rs, median(rs)));
+                        parts.get("B").put(rs.getString("k"), Sums.ofMinutes(rs));
                     }, params.toArray());
         }
-        return new Result(total[0], breakdown, trend, districts);
+        return parts;
+    }
+
+    private static Map<String, Map<String, Sums>> parts() {
+        Map<String, Map<String, Sums>> parts = new LinkedHashMap<>();
+        for (String tag : List.of("T", "B", "P", "D")) {
+            parts.put(tag, new LinkedHashMap<>());
+        }
+        return parts;
+    }
+
+    private static Result result(Map<String, Map<String, Sums>> parts) {
+        Counts total = parts.get("T").values().stream().findFirst().map(Sums::counts).orElseGet(Counts::empty);
+        return new Result(total, counts(parts.get("B")), counts(parts.get("P")), counts(parts.get("D")));
+    }
+
+    private static Map<String, Counts> counts(Map<String, Sums> sums) {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        sums.forEach((key, value) -> counts.put(key, value.counts()));
+        return counts;
+    }
+
+    /** Additive sums of a group: the rollup's measure columns and the waiting minutes as a histogram. */
+    private static final class Sums {
+        final long[] columns = new long[ROLLUP_COLUMNS.size()];
+        final java.util.SortedMap<Integer, Long> waits = new java.util.TreeMap<>();
+
+        /** A row of the facts query: its waits are the minutes of each ticket. */
+        static Sums ofMinutes(ResultSet rs) throws SQLException {
+            Sums sums = columns(rs);
+            java.sql.Array minutes = rs.getArray("waits");
+            if (minutes != null) {
+                for (Integer m : (Integer[]) minutes.getArray()) {
+                    sums.waits.merge(m, 1L, Long::sum);
+                }
+            }
+            return sums;
+        }
+
+        /** A row of a rollup query: its waits are a histogram. */
+        static Sums ofHistogram(ResultSet rs) throws SQLException {
+            Sums sums = columns(rs);
+            java.sql.Array histogram = rs.getArray("waits");
+            if (histogram != null) {
+                histogram((Integer[]) histogram.getArray()).forEach((m, n) -> sums.waits.merge(m, n, Long::sum));
+            }
+            return sums;
+        }
+
+        private static Sums columns(ResultSet rs) throws SQLException {
+            Sums sums = new Sums();
+            for (int i = 0; i < sums.columns.length; i++) {
+                sums.columns[i] = rs.getLong(ROLLUP_COLUMNS.get(i));
+            }
+            return sums;
+        }
+
+        Sums plus(Sums other) {
+            Sums sum = new Sums();
+            for (int i = 0; i < columns.length; i++) {
+                sum.columns[i] = columns[i] + other.columns[i];
+            }
+            sum.waits.putAll(waits);
+            other.waits.forEach((m, n) -> sum.waits.merge(m, n, Long::sum));
+            return sum;
+        }
+
+        Counts counts() {
+            return FactQueries.counts(name -> columns[ROLLUP_COLUMNS.indexOf(name)], median(waits));
+        }
     }
 
     /** Only the total of a question, from the facts (for what a language filter leaves out). */
     Counts total(Filter filter) {
+        if (filteredRollupAnswers(filter, Dimension.YEAR, Dimension.YEAR)) {
+            return fromFilteredRollup(filter, Dimension.YEAR, Dimension.YEAR).total();
+        }
         List<Object> params = new ArrayList<>();
         String sql = "select " + AGGREGATES + " from impact_fact f where " + where(filter, params);
         debug(sql, params);
@@ -174,6 +258,97 @@ class FactQueries {
         Counts total = answers.get("T").values().stream().findFirst().orElseGet(Counts::empty);
         return new Result(total, answers.get("B"), answers.getOrDefault("P", new LinkedHashMap<>()),
                 answers.getOrDefault("D", new LinkedHashMap<>()));
+    }
+
+    /** The filter of a question as rows of impact_rollup_filtered: the attribute and the values that match it. */
+    record FilterRows(String attribute, List<String> values, boolean except) {
+
+        static java.util.Optional<FilterRows> of(Filter filter) {
+            List<FilterRows> set = new ArrayList<>();
+            if (filter.activity() != null) {
+                set.add(new FilterRows("activity", List.of(filter.activity()), false));
+            }
+            if (filter.topic() != null) {
+                set.add(new FilterRows("topic", List.of(filter.topic()), false));
+            }
+            if (filter.targetGroup() != null) {
+                set.add(new FilterRows("targetGroup", List.of(filter.targetGroup()), false));
+            }
+            if (filter.ageBand() != null) {
+                set.add(new FilterRows("ageBand", List.of(filter.ageBand()), false));
+            }
+            if (filter.gender() != null) {
+                set.add(new FilterRows("gender", List.of(filter.gender()), false));
+            }
+            if (filter.language() != null) {
+                // "Not German" is every recorded language but German; "none" is the rollup's '-'.
+                set.add(Filter.NOT_GERMAN.equals(filter.language())
+                        ? new FilterRows("language", List.of("de", "-"), true)
+                        : new FilterRows("language", List.of(Filter.NO_LANGUAGE.equals(filter.language()) ? "-"
+                                : filter.language()), false));
+            }
+            // The table holds one attribute per row: two filters at once are answered from the facts.
+            return set.size() == 1 ? java.util.Optional.of(set.get(0)) : java.util.Optional.empty();
+        }
+    }
+
+    /** The whole months of a question's period: [first day of the first, first day after the last), or empty. */
+    private static List<java.time.LocalDate> wholeMonths(Filter filter) {
+        java.time.LocalDate from = filter.from();
+        java.time.LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        java.time.LocalDate monthsTo = filter.to().plusDays(1).withDayOfMonth(1);
+        return monthsFrom.isBefore(monthsTo) ? List.of(monthsFrom, monthsTo) : List.of();
+    }
+
+    /**
+     * A question with one attribute filter: its whole months from impact_rollup_filtered (V51), the days before and
+     * after them from the facts, added up before the medians are taken. Not for weeks, which months cannot give.
+     */
+    Result fromFilteredRollup(Filter filter, Dimension by, Dimension period) {
+        FilterRows rows = FilterRows.of(filter).orElseThrow();
+        List<java.time.LocalDate> months = wholeMonths(filter);
+        List<Part> wanted = new ArrayList<>(List.of(new Part("T", "", null, false), Part.of("B", by)));
+        if (by != period) {
+            wanted.add(Part.of("P", period));
+        }
+        if (by != Dimension.STADTTEIL) {
+            wanted.add(Part.of("D", Dimension.STADTTEIL));
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        for (Part part : wanted) {
+            sql.append(sql.isEmpty() ? "" : " union all ").append("select '").append(part.tag()).append("' as part, ")
+                    .append(part.key() == null ? "null::text" : part.key()).append(" as k, ").append(ROLLUP_SUMS)
+                    .append(", impact_hist_sum(r.waits) as waits from impact_rollup_filtered r where r.fdim = ?")
+                    .append(rows.except() ? " and r.fvalue not in (" : " and r.fvalue in (").append(String.join(", ", java.util.Collections.nCopies(rows.values().size(), "?")))
+                    .append(") and r.dim = ? and r.day >= ? and r.day < ? and r.lab_id in (")
+                    .append(filter.labs().isEmpty() ? "null"
+                            : String.join(", ", java.util.Collections.nCopies(filter.labs().size(), "?")))
+                    .append(")").append(part.key() == null ? "" : " group by 2");
+            params.add(rows.attribute());
+            params.addAll(rows.values());
+            params.add(part.dim());
+            params.add(months.get(0));
+            params.add(months.get(1));
+            params.addAll(filter.labs());
+        }
+        debug(sql.toString(), params);
+        Map<String, Map<String, Sums>> parts = parts();
+        jdbc.query(sql.toString(), rs -> {
+            parts.get(rs.getString("part")).merge(rs.getString("k"), Sums.ofHistogram(rs), Sums::plus);
+        }, params.toArray());
+        jdbc.execute("set local work_mem = '64MB'");
+        if (filter.from().isBefore(months.get(0))) {
+            add(parts, factSums(filter.during(filter.from(), months.get(0).minusDays(1)), by, period));
+        }
+        if (!filter.to().isBefore(months.get(1))) {
+            add(parts, factSums(filter.during(months.get(1), filter.to()), by, period));
+        }
+        return result(parts);
+    }
+
+    private static void add(Map<String, Map<String, Sums>> into, Map<String, Map<String, Sums>> more) {
+        more.forEach((tag, sums) -> sums.forEach((key, value) -> into.get(tag).merge(key, value, Sums::plus)));
     }
 
     /** The rollup rows of a part: its dimension, the labs, and the period as whole months plus the days around them. */
@@ -327,35 +502,43 @@ class FactQueries {
     }
 
     private static Counts counts(ResultSet rs, Double median) throws SQLException {
+        Map<String, Long> columns = new java.util.HashMap<>();
+        for (String column : ROLLUP_COLUMNS) {
+            columns.put(column, rs.getLong(column));
+        }
+        return counts(columns::get, median);
+    }
+
+    private static Counts counts(java.util.function.ToLongFunction<String> rs, Double median) {
         long[] v = new long[Measure.COUNT];
-        set(v, Measure.APPOINTMENTS, rs.getLong("appointments"));
-        set(v, Measure.WALK_INS, rs.getLong("walk_ins"));
-        set(v, Measure.SHORT_HELP, rs.getLong("short_help"));
+        set(v, Measure.APPOINTMENTS, rs.applyAsLong("appointments"));
+        set(v, Measure.WALK_INS, rs.applyAsLong("walk_ins"));
+        set(v, Measure.SHORT_HELP, rs.applyAsLong("short_help"));
         long consultations = v[Measure.APPOINTMENTS.ordinal()] + v[Measure.WALK_INS.ordinal()] + v[Measure.SHORT_HELP.ordinal()];
         set(v, Measure.CONSULTATIONS, consultations);
-        set(v, Measure.BOOKINGS, rs.getLong("bookings"));
-        set(v, Measure.CANCELLATIONS, rs.getLong("cancellations"));
-        set(v, Measure.NO_SHOWS, rs.getLong("no_shows"));
-        set(v, Measure.SOLVED, rs.getLong("solved"));
-        set(v, Measure.NOT_SOLVED, consultations - rs.getLong("solved"));
-        set(v, Measure.REFERRALS, rs.getLong("referrals"));
-        set(v, Measure.NO_REFERRAL, consultations - rs.getLong("referrals"));
-        set(v, Measure.FIRST_VISITS, rs.getLong("first_visits"));
-        set(v, Measure.OTHER_VISITS, consultations - rs.getLong("first_visits"));
-        set(v, Measure.WITH_LANGUAGE, rs.getLong("with_language"));
-        set(v, Measure.OTHER_LANGUAGE, rs.getLong("other_language"));
-        set(v, Measure.GERMAN, rs.getLong("with_language") - rs.getLong("other_language"));
-        set(v, Measure.REGISTRATIONS, rs.getLong("registrations"));
-        set(v, Measure.PEOPLE, consultations + rs.getLong("registrations"));
-        set(v, Measure.ATTENDANCE, rs.getLong("attendance"));
-        set(v, Measure.COMPLETIONS, rs.getLong("completions"));
-        set(v, Measure.TECHNICAL, rs.getLong("technical"));
-        set(v, Measure.TECHNICAL_WOMEN, rs.getLong("technical_women"));
-        set(v, Measure.TECHNICAL_OTHERS, rs.getLong("technical") - rs.getLong("technical_women"));
-        set(v, Measure.QUEUE_SERVED, rs.getLong("queue_served"));
+        set(v, Measure.BOOKINGS, rs.applyAsLong("bookings"));
+        set(v, Measure.CANCELLATIONS, rs.applyAsLong("cancellations"));
+        set(v, Measure.NO_SHOWS, rs.applyAsLong("no_shows"));
+        set(v, Measure.SOLVED, rs.applyAsLong("solved"));
+        set(v, Measure.NOT_SOLVED, consultations - rs.applyAsLong("solved"));
+        set(v, Measure.REFERRALS, rs.applyAsLong("referrals"));
+        set(v, Measure.NO_REFERRAL, consultations - rs.applyAsLong("referrals"));
+        set(v, Measure.FIRST_VISITS, rs.applyAsLong("first_visits"));
+        set(v, Measure.OTHER_VISITS, consultations - rs.applyAsLong("first_visits"));
+        set(v, Measure.WITH_LANGUAGE, rs.applyAsLong("with_language"));
+        set(v, Measure.OTHER_LANGUAGE, rs.applyAsLong("other_language"));
+        set(v, Measure.GERMAN, rs.applyAsLong("with_language") - rs.applyAsLong("other_language"));
+        set(v, Measure.REGISTRATIONS, rs.applyAsLong("registrations"));
+        set(v, Measure.PEOPLE, consultations + rs.applyAsLong("registrations"));
+        set(v, Measure.ATTENDANCE, rs.applyAsLong("attendance"));
+        set(v, Measure.COMPLETIONS, rs.applyAsLong("completions"));
+        set(v, Measure.TECHNICAL, rs.applyAsLong("technical"));
+        set(v, Measure.TECHNICAL_WOMEN, rs.applyAsLong("technical_women"));
+        set(v, Measure.TECHNICAL_OTHERS, rs.applyAsLong("technical") - rs.applyAsLong("technical_women"));
+        set(v, Measure.QUEUE_SERVED, rs.applyAsLong("queue_served"));
         long feedback = 0;
         for (int score = 1; score <= 5; score++) {
-            long n = rs.getLong("score_" + score);
+            long n = rs.applyAsLong("score_" + score);
             set(v, Measure.SCORES.get(score - 1), n);
             feedback += n;
         }

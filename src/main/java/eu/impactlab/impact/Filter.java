@@ -23,6 +23,11 @@ record Filter(LocalDate from, LocalDate to, List<Long> labs, String activity, St
         return new Filter(from, to, labs, activity, topic, targetGroup, value, ageBand, gender);
     }
 
+    /** The same question for another period (a part of this one). */
+    Filter during(LocalDate first, LocalDate last) {
+        return new Filter(first, last, labs, activity, topic, targetGroup, language, ageBand, gender);
+    }
+
     /** Whether a filter on a fact attribute is set (the rollup holds no combinations of attributes). */
     boolean narrowed() {
         return activity != null || topic != null || targetGroup != null || language != null || ageBand != null

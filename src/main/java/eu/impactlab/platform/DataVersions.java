@@ -11,13 +11,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataVersions {
 
-    /** The labs with their texts, hours and closures; V25 also reserves rows for topics and courses, unused so far. */
+    /** The labs with their texts, hours and closures; topics and courses (V50) count for the kept public pages. */
     public static final String LABS = "labs";
 
     private final JdbcClient jdbc;
 
     DataVersions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Every version at once (labs, topics and the course rows of V50), for a copy that may depend on any of them: the
+     * text changes whenever any of them does.
+     */
+    public String all() {
+        return jdbc.sql("select string_agg(version::text, ',' order by name) from data_version").query(String.class).single();
     }
 
     public long current(String name) {

@@ -22,7 +22,7 @@ class ConditionalPages extends ShallowEtagHeaderFilter {
     static final String REVALIDATE = "private, no-cache";
     private static final Pattern PUBLIC = Pattern.compile(
             "/|/labs|/labs/[a-z0-9-]+|/labs/[a-z0-9-]+/courses\\.ics|/courses|/courses/\\d+|/courses\\.ics"
-                    + "|/privacy|/accessibility|/api/v1/(labs|topics|courses)|/api/v1/labs/[a-z0-9-]+/slots");
+                    + "|/book|/book/topic|/privacy|/accessibility|/api/v1/(labs|topics|courses)|/api/v1/labs/[a-z0-9-]+/slots");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -1,15 +1,37 @@
 package eu.impactlab.web;
 
+import eu.impactlab.platform.DataVersions;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** How pages and static files are served cheaply: links to static files, caching of static files and pages. */
 @Configuration(proxyBeanMethods = false)
-class HttpCachingConfiguration {
+class HttpCachingConfiguration implements WebMvcConfigurer {
+
+    private final PublicPageCache publicPages;
+
+    HttpCachingConfiguration(DataVersions versions, Clock clock,
+            @Value("${impactlab.page-cache.entries:1000}") int pageCacheEntries) {
+        this.publicPages = new PublicPageCache(versions, clock, pageCacheEntries);
+    }
+
+    @Bean
+    PublicPageCache publicPageCache() {
+        return publicPages;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(publicPages);
+    }
 
     /**
      * Replaces Spring Boot's link-rewriting filter with the selective one; Boot skips its own only when the declared

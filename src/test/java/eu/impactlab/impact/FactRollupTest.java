@@ -153,6 +153,56 @@ class FactRollupTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theFilteredRollupGivesExactlyTheNumbersOfTheFacts() {
+        Random random = new Random(2009);
+        Dimension[] periods = {Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR};
+        Dimension[] breakdowns = Arrays.stream(Dimension.values()).filter(d -> d != Dimension.WEEK).toArray(Dimension[]::new);
+        int asked = 0;
+        for (int question = 0; question < 150; question++) {
+            LocalDate from = START.minusDays(40).plusDays(random.nextInt(700));
+            if (random.nextBoolean()) {
+                from = from.withDayOfMonth(1);
+            }
+            LocalDate to = from.plusDays(35 + random.nextInt(question % 3 == 0 ? 60 : 800));
+            if (random.nextBoolean()) {
+                to = to.withDayOfMonth(to.lengthOfMonth());
+            }
+            List<Long> chosen = labIds.stream().filter(id -> random.nextInt(3) > 0).toList();
+            String[] only = new String[6];
+            int attribute = random.nextInt(6);
+            only[attribute] = switch (attribute) {
+                case 0 -> pick(random, ACTIVITIES);
+                case 1 -> pick(random, TOPICS);
+                case 2 -> pick(random, GROUPS);
+                case 3 -> pick(random, new String[] {"de", "tr", "ar", "ru", Filter.NOT_GERMAN, Filter.NO_LANGUAGE});
+                case 4 -> pick(random, AGES);
+                default -> pick(random, GENDERS);
+            };
+            Filter filter = new Filter(from, to, chosen, only[0], only[1], only[2], only[3], only[4], only[5]);
+            Dimension by = pick(random, breakdowns);
+            Dimension period = by.period() ? by : pick(random, periods);
+            FactQueries.Result facts = transactions.execute(s -> queries.fromFacts(filter, by, period));
+            FactQueries.Result rollup = transactions.execute(s -> queries.run(filter, by, period));
+            String what = filter + " by " + by + " per " + period;
+            assertThat(plain(rollup.total())).as("total of " + what).isEqualTo(plain(facts.total()));
+            assertThat(plain(rollup.breakdown())).as("breakdown of " + what).isEqualTo(plain(facts.breakdown()));
+            assertThat(plain(rollup.trend())).as("trend of " + what).isEqualTo(plain(facts.trend()));
+            assertThat(plain(rollup.districts())).as("districts of " + what).isEqualTo(plain(facts.districts()));
+            if (question % 10 == 0) {
+                // The count of people a language filter leaves out asks for a total alone.
+                FactQueries.Counts alone = transactions.execute(s -> queries.total(filter));
+                assertThat(plain(alone)).as("total alone of " + what).isEqualTo(plain(facts.total()));
+            }
+            asked++;
+        }
+        assertThat(asked).isEqualTo(150);
+        // Not a vacuous comparison: the questions found facts.
+        Filter women = new Filter(START, START.plusYears(2).minusDays(1), labIds, null, null, null, null, null, "FEMALE");
+        FactQueries.Result many = transactions.execute(s -> queries.fromFilteredRollup(women, Dimension.MONTH, Dimension.MONTH));
+        assertThat(many.total().get(Measure.PEOPLE)).isGreaterThan(100);
+    }
+
+    @Test
     void aDashboardQuestionWithoutFilterUsesTheRollupAndWithAFilterTheFacts() {
         Filter plain = new Filter(START, START.plusYears(1), labIds, null, null, null, null, null, null);
         Filter narrowed = new Filter(START, START.plusYears(1), labIds, null, null, null, null, null, "FEMALE");
@@ -172,6 +222,12 @@ class FactRollupTest extends AbstractIntegrationTest {
         String waits = "select dim, grain, day, lab_id, value, rtrim(array_to_string(waits, ','), ',0') as waits "
                 + "from impact_rollup where day between '2006-12-01' and '2008-12-31' and waits is not null "
                 + "and exists (select 1 from unnest(waits) n where n <> 0) order by 1, 2, 3, 4, 5";
+        String filtered = "select fdim, fvalue, dim, day, lab_id, value, facts, appointments, solved, other_language, "
+                + "technical_women, queue_served, score_2, (select string_agg(i || ':' || waits[i], ',' order by i) "
+                + "from generate_subscripts(waits, 1) i where waits[i] <> 0) as waits "
+                + "from impact_rollup_filtered where day between '2006-12-01' and '2008-12-31' order by 1, 2, 3, 4, 5, 6";
+        List<Map<String, Object>> keptFiltered = jdbc.sql(filtered).query().listOfRows();
+        assertThat(keptFiltered).hasSizeGreaterThan(1000);
         List<Map<String, Object>> kept = jdbc.sql(rollup).query().listOfRows();
         List<Map<String, Object>> keptWaits = jdbc.sql(waits).query().listOfRows();
         assertThat(kept).hasSizeGreaterThan(1000);
@@ -179,6 +235,7 @@ class FactRollupTest extends AbstractIntegrationTest {
         transactions.executeWithoutResult(s -> jdbc.sql("select impact_rollup_rebuild()").query().listOfRows());
         assertThat(jdbc.sql(rollup).query().listOfRows()).isEqualTo(kept);
         assertThat(jdbc.sql(waits).query().listOfRows()).isEqualTo(keptWaits);
+        assertThat(jdbc.sql(filtered).query().listOfRows()).isEqualTo(keptFiltered);
     }
 
     @Test

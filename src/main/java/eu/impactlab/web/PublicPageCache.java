@@ -1,0 +1,138 @@
+package eu.impactlab.web;
+
+import eu.impactlab.labs.Language;
+import eu.impactlab.platform.DataVersions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.DigestUtils;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * The rendered bytes of the public pages, kept in memory for requests without a session, so a repeated request is
+ * answered without rendering. An entry is used only while every data version (labs, topics, courses with their free
+ * seats: see DataVersions), the page's language, its address and the minute are the same as when it was rendered;
+ * the version is read before rendering, so a change during rendering is never hidden. A page that started a session
+ * (a form with a CSRF token) or set a cookie is never kept: nothing per request or per person is ever replayed.
+ * Runs after Spring Security and the rate limit, so both still see every request and add their headers as before.
+ */
+class PublicPageCache implements HandlerInterceptor {
+
+    /** Pages that are the same for every visitor without a session; feeds, the API and the booking steps after the topic are not. */
+    private static final Pattern CACHEABLE = Pattern.compile(
+            "/|/labs|/labs/[a-z0-9-]+|/courses|/courses/\\d+|/book|/book/topic|/privacy|/accessibility");
+    private static final int MAX_PAGE_BYTES = 256 * 1024;
+    private static final String KEY = PublicPageCache.class.getName() + ".key";
+    private static final String STAMP = PublicPageCache.class.getName() + ".stamp";
+
+    private record Page(String stamp, byte[] body, String etag, String contentType) {
+    }
+
+    private final DataVersions versions;
+    private final Clock clock;
+    private final int maxEntries;
+    private final Map<String, Page> pages;
+
+    PublicPageCache(DataVersions versions, Clock clock, int maxEntries) {
+        this.versions = versions;
+        this.clock = clock;
+        this.maxEntries = maxEntries;
+        this.pages = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+                return size() > PublicPageCache.this.maxEntries;
+            }
+        };
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        if (maxEntries <= 0 || !cacheable(request)) {
+            return true;
+        }
+        String key = key(request);
+        // Pages show today's opening state and whether a course is over: a minute is the finest time they show.
+        String stamp = versions.all() + '@' + clock.millis() / 60_000;
+        Page page;
+        synchronized (pages) {
+            page = pages.get(key);
+        }
+        if (page != null && page.stamp().equals(stamp)) {
+            response.setLocale(LocaleContextHolder.getLocale());
+            response.setContentType(page.contentType());
+            // With the tag set, ConditionalPages lets the bytes through unbuffered and leaves the 304 to us.
+            response.setHeader("ETag", page.etag());
+            if (!new ServletWebRequest(request, response).checkNotModified(page.etag())) {
+                response.setContentLength(page.body().length);
+                response.getOutputStream().write(page.body());
+            }
+            return false;
+        }
+        request.setAttribute(KEY, key);
+        request.setAttribute(STAMP, stamp);
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (!(request.getAttribute(KEY) instanceof String key) || !(request.getAttribute(STAMP) instanceof String stamp)
+                || ex != null || response.getStatus() != HttpServletResponse.SC_OK
+                || request.getSession(false) != null || !response.getHeaders("Set-Cookie").isEmpty()
+                || response.getContentType() == null || !response.getContentType().startsWith("text/html")) {
+            return;
+        }
+        ContentCachingResponseWrapper rendered = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
+        if (rendered == null || rendered.getContentSize() == 0 || rendered.getContentSize() > MAX_PAGE_BYTES) {
+            return;
+        }
+        byte[] body = rendered.getContentAsByteArray();
+        // The same tag ConditionalPages (Spring's ShallowEtagHeaderFilter) gives these bytes.
+        String etag = "\"0" + DigestUtils.md5DigestAsHex(body) + "\"";
+        Page page = new Page(stamp, body, etag, response.getContentType());
+        synchronized (pages) {
+            pages.put(key, page);
+        }
+    }
+
+    /** GET of a public page, no session (not even one to resume), no language switch, no htmx fragment, nobody logged in. */
+    private static boolean cacheable(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getRequestedSessionId() != null
+                || request.getParameter(LocaleConfiguration.COOKIE) != null || request.getHeader("HX-Request") != null
+                || !CACHEABLE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()) {
+            return false;
+        }
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who == null || who instanceof AnonymousAuthenticationToken;
+    }
+
+    /** The address as the request came in (links may name the public address), the path and query, the language. */
+    private static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getScheme() + "://" + request.getServerName() + ':' + request.getServerPort()
+                + request.getRequestURI() + (query == null ? "" : "?" + query)
+                + '|' + Language.forLocale(LocaleContextHolder.getLocale()).tag();
+    }
+
+    int size() {
+        synchronized (pages) {
+            return pages.size();
+        }
+    }
+
+    void clear() {
+        synchronized (pages) {
+            pages.clear();
+        }
+    }
+}
