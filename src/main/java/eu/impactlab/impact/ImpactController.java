@@ -40,9 +40,11 @@ class ImpactController {
     private final TemplateEngine templates;
     private final ApplicationContext application;
     private final Clock clock;
+    private final EquipmentFigureListeners equipment;
 
     ImpactController(ImpactService impact, MessageSource messages, TemplateEngine templates,
-            ApplicationContext application, Clock clock) {
+            ApplicationContext application, Clock clock, EquipmentFigureListeners equipment) {
+        this.equipment = equipment;
         this.impact = impact;
         this.messages = messages;
         this.templates = templates;
@@ -71,6 +73,8 @@ class ImpactController {
         model.addAttribute("grids", text.grids(report));
         model.addAttribute("query", query(params));
         model.addAttribute("byParam", report.by().param());
+        model.addAttribute("equipment", equipment.totals(report.labs().stream().map(Report.Choice::value).toList(),
+                report.from(), report.to()));
         model.addAttribute("charts", text.charts(report).stream().collect(Collectors.groupingBy(
                 Presentation.Chart::gridId, Collectors.mapping(Charts::svg, Collectors.toList()))));
         return VIEW_DASHBOARD;

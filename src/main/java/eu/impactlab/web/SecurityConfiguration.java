@@ -24,6 +24,7 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/consultations/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/courses", "/admin/courses/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/equipment", "/admin/equipment/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin", "/admin/**").authenticated()
                 .requestMatchers("/impact", "/impact/**").hasAnyRole("ADMIN", "COORDINATOR", "FUNDER")
                 .requestMatchers("/staff/courses", "/staff/courses/**").hasAnyRole("HELPER", "COORDINATOR", "ADMIN")
@@ -41,7 +42,8 @@ class SecurityConfiguration {
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
             // The public API and the manage links need no session: the secret token in the link is the protection.
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**",
+                    "/reservations/*/cancel", "/kiosk/taps"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
