@@ -38,7 +38,7 @@ class Loans {
 
     record Device(long id, long poolId, String poolName, String deviceType, long labId, String assetTag, String accessories,
             String state, String condition, String note) {
-        boolean lendable() {
+        public boolean lendable() {
             return "AVAILABLE".equals(state);
         }
     }

@@ -4,11 +4,11 @@ package eu.impactlab.equipment;
 record Machine(long id, long labId, String name, MachineType type, String state, MachineType inductionType,
         int bufferMinutes, int maxMinutes, int weeklyQuotaMinutes) {
 
-    boolean inductionRequired() {
+    public boolean inductionRequired() {
         return inductionType != null;
     }
 
-    boolean active() {
+    public boolean active() {
         return "ACTIVE".equals(state);
     }
 }

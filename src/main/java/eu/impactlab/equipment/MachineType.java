@@ -4,7 +4,7 @@ package eu.impactlab.equipment;
 enum MachineType {
     PRINTER_3D, LASER_CUTTER, VINYL_CUTTER, SEWING, EMBROIDERY, SOLDERING, VR_HEADSET;
 
-    String messageKey() {
+    public String messageKey() {
         return "equipment.type." + name();
     }
 

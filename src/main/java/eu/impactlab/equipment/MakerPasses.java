@@ -30,7 +30,7 @@ class MakerPasses {
     }
 
     record Induction(MachineType type, long labId, Instant inductedAt, Instant validUntil) {
-        boolean validAt(Instant when) {
+        public boolean validAt(Instant when) {
             return !validUntil.isBefore(when);
         }
     }

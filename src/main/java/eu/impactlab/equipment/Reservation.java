@@ -6,11 +6,11 @@ import java.time.ZonedDateTime;
 record Reservation(long id, long machineId, String machineName, MachineType machineType, long labId, ZonedDateTime start,
         ZonedDateTime end, String status, String uiLanguage, Long passId, String passCode) {
 
-    boolean live() {
+    public boolean live() {
         return "BOOKED".equals(status) || "IN_USE".equals(status);
     }
 
-    boolean cancellable() {
+    public boolean cancellable() {
         return "BOOKED".equals(status);
     }
 }
