@@ -237,4 +237,49 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
                 .query(String.class).optional()).isEmpty();
         loans.wipe(device, Set.copyOf(Loans.WIPE_STEPS), "test");
     }
+
+    @Test
+    void aPassWithAnEmailGetsTheConfirmationInItsLanguageAndANoShowFreesTheMachine() throws Exception {
+        long lab = EquipmentTesting.labId(jdbc, "vegesack");
+        long machine = EquipmentTesting.machine(jdbc, "vegesack", "No-show printer", null);
+        String code = passes.issue(lab, "Olena", "olena@example.org", "uk").pass().code();
+        ZonedDateTime start = EquipmentTesting.openTime(labs, "vegesack", 4, 60);
+        String created = mvc.perform(post("/api/v1/machines/" + machine + "/reservations").header("Accept-Language", "uk")
+                        .header("Idempotency-Key", "noshow-" + machine).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(code, start, 60)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        // A retry with the same key gets the same reservation, not a conflict.
+        mvc.perform(post("/api/v1/machines/" + machine + "/reservations").header("Accept-Language", "uk")
+                        .header("Idempotency-Key", "noshow-" + machine).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(code, start, 60)))
+                .andExpect(status().isOk());
+        var mail = jdbc.sql("select subject, body from mail_outbox where recipient = 'olena@example.org' order by id desc limit 1")
+                .query().singleRow();
+        assertThat((String) mail.get("subject")).startsWith("Заброньовано");
+        assertThat((String) mail.get("body")).contains("/reservations/");
+        long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        assertThat(jobs.freeNoShows(start.toInstant().plusSeconds(10 * 60))).as("not yet 15 minutes late").isZero();
+        assertThat(jobs.freeNoShows(start.toInstant().plusSeconds(16 * 60))).isEqualTo(1);
+        assertThat(jdbc.sql("select status from machine_reservation where id = ?").param(id).query(String.class).single())
+                .isEqualTo("NO_SHOW");
+        // The time is free again for someone else.
+        String other = passes.issue(lab, null, null, "de").pass().code();
+        mvc.perform(post("/api/v1/machines/" + machine + "/reservations").contentType(MediaType.APPLICATION_JSON)
+                .content(body(other, start, 60))).andExpect(status().isCreated());
+        EquipmentTesting.retire(jdbc, machine);
+    }
+
+    @Test
+    void anUnusedPassIsDeletedWithItsInductionsAfterTwoYears() {
+        long lab = EquipmentTesting.labId(jdbc, "osterholz");
+        MakerPasses.Issued issued = passes.issue(lab, "Alt", "alt@example.org", "de");
+        passes.induct(issued.pass().id(), MachineType.SOLDERING, lab);
+        jdbc.sql("update maker_pass set last_used_at = now() - interval '100 days' where id = ?").param(issued.pass().id()).update();
+        jobs.deleteExpired(Instant.now());
+        assertThat(passes.byId(issued.pass().id())).as("still within 24 months").isPresent();
+        // The clock set forward: 631 more days make 731 days unused (only passes unused that long go).
+        jobs.deleteExpired(Instant.now().plus(java.time.Duration.ofDays(631)));
+        assertThat(passes.byId(issued.pass().id())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from induction where pass_id = ?").param(issued.pass().id()).query(Long.class).single()).isZero();
+    }
 }
