@@ -40,9 +40,11 @@ class ImpactController {
     private final TemplateEngine templates;
     private final ApplicationContext application;
     private final Clock clock;
+    private final EquipmentFigureListeners equipment;
 
     ImpactController(ImpactService impact, MessageSource messages, TemplateEngine templates,
-            ApplicationContext application, Clock clock) {
+            ApplicationContext application, Clock clock, EquipmentFigureListeners equipment) {
+        this.equipment = equipment;
         this.impact = impact;
         this.messages = messages;
         this.templates = templates;
@@ -73,6 +75,8 @@ class ImpactController {
         model.addAttribute("byParam", report.by().param());
         // a breakdown the reader chose is their question: its table goes above the key figures, on the first screen
         model.addAttribute("breakdownFirst", params.get("by") != null && !params.get("by").isBlank());
+        model.addAttribute("equipment", equipment.totals(report.labs().stream().map(Report.Choice::value).toList(),
+                report.from(), report.to()));
         model.addAttribute("charts", text.charts(report).stream().collect(Collectors.groupingBy(
                 Presentation.Chart::gridId, Collectors.mapping(Charts::svg, Collectors.toList()))));
         return VIEW_DASHBOARD;

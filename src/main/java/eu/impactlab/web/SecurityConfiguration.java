@@ -28,6 +28,7 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/courses", "/admin/courses/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/partners", "/admin/partners/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/ideas", "/admin/ideas/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/equipment", "/admin/equipment/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin", "/admin/**").authenticated()
                 .requestMatchers("/partner", "/partner/**").hasRole("PARTNER")
                 .requestMatchers("/impact", "/impact/**").hasAnyRole("ADMIN", "COORDINATOR", "FUNDER")
@@ -48,7 +49,7 @@ class SecurityConfiguration {
             // The public API and the manage links need no session: the secret token in the link is the protection.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/appointments/**", "/courses/registrations/**",
                     "/skills/check/**", "/skills/course/**", "/ideas/manage/**", "/ideas/unfollow/**",
-                    "/privacy/my-data/**"))
+                    "/privacy/my-data/**", "/reservations/*/cancel", "/kiosk/taps"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -1,0 +1,9 @@
+/**
+ * Equipment: owns maker machines per lab, maker passes without accounts and their inductions, machine reservations,
+ * device pools, devices, loans with the wipe checklist, and the door kiosk with its hourly tallies (tables
+ * {@code machine*}, {@code maker_pass}, {@code induction}, {@code device*}, {@code kiosk*}). It publishes past-tense
+ * events such as {@link eu.impactlab.equipment.MachineReserved}, {@link eu.impactlab.equipment.DeviceLent} and
+ * {@link eu.impactlab.equipment.DoorVisited}, which the impact module turns into anonymous figures.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Equipment")
+package eu.impactlab.equipment;
