@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Each reminder goes out once, even with two instances at it; messages of finished requests are deleted in time. */
 class PartnerJobsTest extends AbstractIntegrationTest {
@@ -27,6 +28,8 @@ class PartnerJobsTest extends AbstractIntegrationTest {
     PartnerReminderJob reminders;
     @Autowired
     PartnerRetentionJob retention;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void thePartnerIsRemindedOnceAfterFiveWorkingDaysWarnedAtFifteenAndTheRequestWithdrawnAtTwenty() throws Exception {
@@ -85,30 +88,51 @@ class PartnerJobsTest extends AbstractIntegrationTest {
         }
     }
 
+    /** Runs in a transaction that is rolled back: the job at two years ahead would empty the shared demo requests too. */
     @Test
-    void messagesAndNamesOfFinishedRequestsAreDeletedAfterTheRetentionPeriodAndTheCountsStay() {
-        long account = partnerAccount("retention-" + System.nanoTime() + "@example.org");
-        long id = waitingRequest(account, Instant.now());
-        jdbc.sql("update partner_request set state = 'WITHDRAWN' where id = ?").param(id).update();
-        jdbc.sql("insert into partner_message (request_id, author_id, from_lab, body) values (?, ?, false, 'Frau Yilmaz ruft an')")
-                .params(id, account).update();
-        jdbc.sql("insert into partner_request_log (request_id, action, actor, visible_to_partner) values (?, 'WITHDRAWN', 'frau.yilmaz', true)")
-                .param(id).update();
+    void messagesNamesAndDeclineTextsAreDeletedTwoYearsAfterTheLastChangeAndTheCountsStay() {
+        transactions.executeWithoutResult(tx -> {
+            long account = partnerAccount("retention-" + System.nanoTime() + "@example.org");
+            long id = waitingRequest(account, Instant.now());
+            jdbc.sql("update partner_request set state = 'DECLINED', decline_reason = 'Frau Yilmaz ist krank', "
+                    + "decline_alternative = 'Kurs im Lab' where id = ?").param(id).update();
+            jdbc.sql("insert into partner_message (request_id, author_id, from_lab, body) values (?, ?, false, 'Frau Yilmaz ruft an')")
+                    .params(id, account).update();
+            jdbc.sql("insert into partner_request_helper (request_id, account_id) values (?, ?)").params(id, account).update();
+            jdbc.sql("insert into partner_request_log (request_id, action, actor, visible_to_partner) values (?, 'DECLINED', 'frau.yilmaz', true)")
+                    .param(id).update();
+            long open = waitingRequest(account, Instant.now());
+            jdbc.sql("insert into partner_message (request_id, author_id, from_lab, body) values (?, ?, false, 'Abgebrochen')")
+                    .params(open, account).update();
+            jdbc.sql("insert into partner_request_log (request_id, action, actor, visible_to_partner) values (?, 'CREATED', 'frau.yilmaz', true)")
+                    .param(open).update();
+            long runs = jdbc.sql("select count(*) from privacy_deletion_run where job = ?").param(PartnerRetentionJob.LOCK)
+                    .query(Long.class).single();
 
-        retention.deleteExpiredPersonalData(Instant.now());
-        assertThat(jdbc.sql("select count(*) from partner_message where request_id = ?").param(id).query(Long.class).single())
-                .as("not yet: the retention period runs").isEqualTo(1);
+            retention.deleteDue(Instant.now());
+            assertThat(messages(id)).as("not yet: the retention period runs").isEqualTo(1);
 
-        retention.deleteExpiredPersonalData(Instant.now().plus(Duration.ofDays(731)));
-        assertThat(jdbc.sql("select count(*) from partner_message where request_id = ?").param(id).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from partner_request_log where request_id = ? and actor = 'frau.yilmaz'").param(id)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select group_size from partner_request where id = ?").param(id).query(Integer.class).single())
-                .isEqualTo(12);
-        assertThat(retention.deleteExpiredPersonalData(Instant.now().plus(Duration.ofDays(732)))).as("once only")
-                .isGreaterThanOrEqualTo(0);
-        assertThat(jdbc.sql("select count(*) from partner_request_log where request_id = ? and action = 'PERSONAL_DATA_EXPIRED'")
-                .param(id).query(Long.class).single()).isEqualTo(1);
+            assertThat(retention.deleteDue(Instant.now().plus(Duration.ofDays(731)))).isPositive();
+            assertThat(messages(id)).isZero();
+            assertThat(messages(open)).as("an open request untouched for two years is abandoned").isZero();
+            assertThat(jdbc.sql("select count(*) from partner_request_log where request_id in (?, ?) and actor is not null")
+                    .params(id, open).query(Long.class).single()).as("no user names left in the log").isZero();
+            assertThat(jdbc.sql("select count(*) from partner_request_helper where request_id = ?").param(id).query(Long.class).single())
+                    .isZero();
+            assertThat(jdbc.sql("select coalesce(decline_reason, decline_alternative) from partner_request where id = ?").param(id)
+                    .query(String.class).optional()).isEmpty();
+            assertThat(jdbc.sql("select group_size from partner_request where id = ?").param(id).query(Integer.class).single())
+                    .as("the counts stay").isEqualTo(12);
+            assertThat(retention.deleteDue(Instant.now().plus(Duration.ofDays(732)))).as("once only").isZero();
+            assertThat(actions(id, "PERSONAL_DATA_EXPIRED")).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from privacy_deletion_run where job = ?").param(PartnerRetentionJob.LOCK)
+                    .query(Long.class).single()).as("each run recorded").isEqualTo(runs + 3);
+            tx.setRollbackOnly();
+        });
+    }
+
+    private long messages(long id) {
+        return jdbc.sql("select count(*) from partner_message where request_id = ?").param(id).query(Long.class).single();
     }
 
     /** Two app instances run the job at the same moment: the advisory lock lets one of them do the work. */

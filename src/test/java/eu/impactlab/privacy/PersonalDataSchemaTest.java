@@ -151,5 +151,22 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                 returning id""").query(Long.class).single();
         jdbc.sql("insert into mail_outbox_attachment (mail_id, position, filename, content_type, data) values (?, 1, 'a.ics', 'text/calendar', '\\x00')")
                 .param(mail).update();
+        // partners: one request with a message, a helper, a log line, a reach report and a decline text
+        long org = jdbc.sql("""
+                insert into partner_organisation (name, kind, stadtteil, lab_id) values ('Schema-Probe e.V.', 'SCHOOL', 'Gröpelingen', ?)
+                returning id""").param(lab).query(Long.class).single();
+        long request = jdbc.sql("""
+                insert into partner_request (organisation_id, lab_id, kind, topic, group_size, age_bands, languages, place, created_by,
+                    decline_reason, decline_alternative) values (?, ?, 'WORKSHOP', 'Probe', 5, 'ADULTS', 'de', 'LAB', ?, 'Frau Probe', 'Probe')
+                returning id""").params(org, lab, helper).query(Long.class).single();
+        jdbc.sql("insert into partner_message (request_id, author_id, from_lab, body) values (?, ?, true, 'Frau Probe ruft an')")
+                .params(request, helper).update();
+        jdbc.sql("insert into partner_request_helper (request_id, account_id) values (?, ?)").params(request, helper).update();
+        jdbc.sql("insert into partner_request_log (request_id, action, actor, visible_to_partner) values (?, 'CREATED', 'probe', true)")
+                .param(request).update();
+        jdbc.sql("""
+                insert into partner_reach_report (request_id, participants, age_under_12, age_12_17, age_18_26, age_27_64, age_65_plus,
+                    first_time, languages, duration_minutes, staff_hours, volunteer_hours, devices_lent, filed_by)
+                values (?, 1, 0, 0, 0, 1, 0, 0, 'de', 60, 1, 0, 0, 'probe')""").param(request).update();
     }
 }

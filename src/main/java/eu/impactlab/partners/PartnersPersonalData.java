@@ -1,0 +1,61 @@
+package eu.impactlab.partners;
+
+import static eu.impactlab.platform.PersonalData.Kind.FREE_TEXT;
+import static eu.impactlab.platform.PersonalData.Kind.PROFILE;
+import static eu.impactlab.platform.PersonalData.Kind.STAFF_ID;
+
+import eu.impactlab.platform.PersonalData;
+import eu.impactlab.platform.PersonalData.Column;
+import eu.impactlab.platform.PersonalData.Deletion;
+import eu.impactlab.platform.PersonalData.LegalBasis;
+import eu.impactlab.platform.PersonalData.NotPersonal;
+import eu.impactlab.platform.PersonalData.Use;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partners module's personal data. Partners are accounts acting for an organisation, not citizens: the module
+ * stores no contact of a person (no name, e-mail or phone of its own), so there is nothing for the person search and
+ * no private link, hence no {@link PersonalData.Holder}.
+ */
+@Component
+class PartnersPersonalData implements PersonalData.Declaration {
+
+    private final PartnersProperties properties;
+
+    PartnersPersonalData(PartnersProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public List<Use> uses() {
+        return List.of(
+                new Use("partners.membership", Set.of(), LegalBasis.CONTRACT, Set.of("mail"),
+                        Deletion.WITH_ACCOUNT, null, 0, List.of(
+                                new Column("partner_member", "account_id", STAFF_ID),
+                                new Column("partner_member", "language", PROFILE),
+                                new Column("partner_member", "invited_by", STAFF_ID))),
+                new Use("partners.requests", Set.of(), LegalBasis.PUBLIC_TASK, Set.of("mail"),
+                        Deletion.AFTER_RETENTION, PartnerRetentionJob.LOCK, properties.retention().toDays(), List.of(
+                                new Column("partner_message", "body", FREE_TEXT),
+                                new Column("partner_message", "author_id", STAFF_ID),
+                                new Column("partner_request", "decline_reason", FREE_TEXT),
+                                new Column("partner_request", "decline_alternative", FREE_TEXT),
+                                new Column("partner_request_helper", "account_id", STAFF_ID),
+                                new Column("partner_request_log", "actor", STAFF_ID),
+                                new Column("partner_reach_report", "filed_by", STAFF_ID))),
+                new Use("partners.organisation", Set.of(), LegalBasis.PUBLIC_TASK, Set.of(),
+                        Deletion.WITH_RECORD, null, 0, List.of(
+                                new Column("partner_request", "created_by", STAFF_ID))));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("partner_organisation", "name", "an organisation's name (school, club, association), not a person's"),
+                new NotPersonal("partner_organisation", "stadtteil", "the district of an organisation, not of a person"),
+                new NotPersonal("partner_request", "request_key", "a random key against double submission"),
+                new NotPersonal("partner_request", "age_bands", "the age bands expected in a whole group, of no one person"));
+    }
+}
