@@ -77,6 +77,7 @@ class CoursesPersonalData implements PersonalData.Declaration, PersonalData.Hold
                 new NotPersonal("course", "room", "the room of a course, public"),
                 new NotPersonal("course", "online_url", "the course's public online room"),
                 new NotPersonal("course_text", "title", "a course's public title"),
+                new NotPersonal("course_text", "room", "the room of a course in one language, public"),
                 new NotPersonal("course_text", "summary", "a course's public description"),
                 new NotPersonal("course_text", "accessibility_notes", "a course's public accessibility notes"));
     }

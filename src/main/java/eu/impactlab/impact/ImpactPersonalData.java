@@ -21,6 +21,7 @@ class ImpactPersonalData implements PersonalData.Declaration {
         return List.of(
                 new NotPersonal("impact_fact", "age_band", ANONYMOUS),
                 new NotPersonal("impact_fact", "gender", ANONYMOUS),
-                new NotPersonal("impact_fact", "stadtteil", ANONYMOUS));
+                new NotPersonal("impact_fact", "stadtteil", ANONYMOUS),
+                new NotPersonal("impact_participation_fact", "answer", "the state of a public answer to an idea, no text"));
     }
 }
