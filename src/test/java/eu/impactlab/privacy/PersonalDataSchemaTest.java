@@ -151,5 +151,13 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                 returning id""").query(Long.class).single();
         jdbc.sql("insert into mail_outbox_attachment (mail_id, position, filename, content_type, data) values (?, 1, 'a.ics', 'text/calendar', '\\x00')")
                 .param(mail).update();
+        // skills: a finished course self-check with its link and pair key, a revoked badge with staff's reason
+        jdbc.sql("""
+                insert into skills_check (resume_token_hash, mode, framework, item_set, language, course_id, phase, pair_key,
+                    started_at, completed_at) values (md5('schema-probe-skills'), 'COURSE', 'DigComp 2.2', 'probe', 'de', ?, 'BEFORE',
+                    md5('schema-probe-pair'), now(), now())""").param(course).update();
+        jdbc.sql("""
+                insert into skills_credential (id, course_id, claim_token_hash, json, issued_at, revoked_at, revocation_reason)
+                values ('schema-probe-badge', ?, md5('schema-probe-claim'), '{}', now(), now(), 'Probe')""").param(course).update();
     }
 }
