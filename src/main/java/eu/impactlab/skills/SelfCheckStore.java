@@ -81,6 +81,29 @@ class SelfCheckStore {
                 .params(Timestamp.from(now), checkId).update() == 1;
     }
 
+    /**
+     * Clears the private link and the pair key of checks finished before {@code before}: the answers stay, anonymous.
+     * @return how many checks lost their link
+     */
+    int clearLinksFinishedBefore(Instant before) {
+        return jdbc.sql("""
+                update skills_check set resume_token_hash = null, pair_key = null
+                where completed_at < ? and (resume_token_hash is not null or pair_key is not null)""")
+                .param(Timestamp.from(before)).update();
+    }
+
+    /** Clears one check's private link and pair key (the citizen's "delete now"); @return whether there was one */
+    boolean clearLink(long checkId) {
+        return jdbc.sql("update skills_check set resume_token_hash = null, pair_key = null where id = ? and resume_token_hash is not null")
+                .param(checkId).update() == 1;
+    }
+
+    /** Empties staff's reasons for revocations made before {@code before}; the revocation itself stays. */
+    int clearRevocationReasonsBefore(Instant before) {
+        return jdbc.sql("update skills_credential set revocation_reason = null where revoked_at < ? and revocation_reason is not null")
+                .param(Timestamp.from(before)).update();
+    }
+
     /** Deletes unfinished checks started before {@code before}; their answers go with them. */
     int deleteUnfinishedBefore(Instant before) {
         return jdbc.sql("delete from skills_check where completed_at is null and started_at < ?")

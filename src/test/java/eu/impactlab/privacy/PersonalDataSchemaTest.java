@@ -168,5 +168,13 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                 insert into partner_reach_report (request_id, participants, age_under_12, age_12_17, age_18_26, age_27_64, age_65_plus,
                     first_time, languages, duration_minutes, staff_hours, volunteer_hours, devices_lent, filed_by)
                 values (?, 1, 0, 0, 0, 1, 0, 0, 'de', 60, 1, 0, 0, 'probe')""").param(request).update();
+        // skills: a finished course self-check with its link and pair key, a revoked badge with staff's reason
+        jdbc.sql("""
+                insert into skills_check (resume_token_hash, mode, framework, item_set, language, course_id, phase, pair_key,
+                    started_at, completed_at) values (md5('schema-probe-skills'), 'COURSE', 'DigComp 2.2', 'probe', 'de', ?, 'BEFORE',
+                    md5('schema-probe-pair'), now(), now())""").param(course).update();
+        jdbc.sql("""
+                insert into skills_credential (id, course_id, claim_token_hash, json, issued_at, revoked_at, revocation_reason)
+                values ('schema-probe-badge', ?, md5('schema-probe-claim'), '{}', now(), now(), 'Probe')""").param(course).update();
     }
 }

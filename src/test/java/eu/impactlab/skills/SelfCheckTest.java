@@ -121,10 +121,10 @@ class SelfCheckTest extends AbstractIntegrationTest {
         }
         assertThat(retention.unfinishedRetention()).isEqualTo(Duration.ofDays(30));
 
-        assertThat(retention.deleteUnfinished(Instant.now().plus(Duration.ofDays(29)))).as("not yet").isGreaterThanOrEqualTo(0);
+        assertThat(retention.deleteDue(Instant.now().plus(Duration.ofDays(29)))).as("not yet").isGreaterThanOrEqualTo(0);
         assertThat(exists(unfinished)).isTrue();
 
-        assertThat(retention.deleteUnfinished(Instant.now().plus(Duration.ofDays(31)))).isPositive();
+        assertThat(retention.deleteDue(Instant.now().plus(Duration.ofDays(31)))).isPositive();
         assertThat(exists(unfinished)).isFalse();
         assertThat(jdbc.sql("select count(*) from skills_answer a where not exists (select 1 from skills_check c where c.id = a.check_id)")
                 .query(Long.class).single()).isZero();
