@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PrivacyController {
 
     static final List<String> FORMS = List.of("booking", "course-registration", "skills-check");
-    private static final List<String> CONTACT_FIELDS = List.of("name", "email", "phone", "recipient");
+    // what "deleted" means: no name, no contact, and no private link that ties anonymous answers to a person
+    private static final List<String> CONTACT_FIELDS = List.of("name", "email", "phone", "recipient", "skills_link");
 
     private final PrivacyService privacy;
     private final Notices notices;

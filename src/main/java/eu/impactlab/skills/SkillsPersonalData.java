@@ -89,6 +89,8 @@ class SkillsPersonalData implements PersonalData.Declaration, PersonalData.Holde
 
     private Found found(ResultSet rs, int i) throws SQLException {
         var fields = new LinkedHashMap<String, String>();
+        // the link itself is what ties the answers to a person, so it is shown, and "delete now" clears it
+        fields.put("skills_link", "SHA-256");
         fields.put("skills_started", DATE.format(rs.getTimestamp("started_at").toInstant()));
         if (rs.getTimestamp("completed_at") != null) {
             fields.put("skills_completed", DATE.format(rs.getTimestamp("completed_at").toInstant()));

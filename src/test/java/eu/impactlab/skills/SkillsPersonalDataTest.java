@@ -44,8 +44,10 @@ class SkillsPersonalDataTest extends AbstractIntegrationTest {
 
         String myData = page("/privacy/my-data/" + token + "?lang=en");
         assertThat(myData).contains("Self-check", "Questions answered", "21", "Finished on",
-                "Your answers stay without the link", "and the course key are deleted after 180 days");
-        assertThat(page("/skills/check/" + token + "/result")).contains("href=\"/privacy/notice/skills-check\"");
+                "Your answers stay without the link", "and the course key are deleted after 180 days",
+                "Your private link (stored only as a checksum)", "href=\"/privacy/my-data/" + token + "/delete\"");
+        assertThat(page("/skills/check/" + token + "/result")).contains("href=\"/privacy/notice/skills-check\"",
+                "href=\"/privacy/my-data/" + token + "\"");
         assertThat(page("/privacy/notice/skills-check?lang=ar")).contains("إشعار حماية البيانات للتقييم الذاتي", "180");
         assertThat(retention.finishedLinkRetention()).isEqualTo(Duration.ofDays(180));
 
