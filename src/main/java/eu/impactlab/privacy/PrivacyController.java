@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PrivacyController {
 
-    static final List<String> FORMS = List.of("booking", "course-registration");
+    static final List<String> FORMS = List.of("booking", "course-registration", "idea");
     private static final List<String> CONTACT_FIELDS = List.of("name", "email", "phone", "recipient");
 
     private final PrivacyService privacy;

@@ -151,5 +151,16 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                 returning id""").query(Long.class).single();
         jdbc.sql("insert into mail_outbox_attachment (mail_id, position, filename, content_type, data) values (?, 1, 'a.ics', 'text/calendar', '\\x00')")
                 .param(mail).update();
+        // participation: a published idea with its proposer, a confirmed follower and an unconfirmed support
+        long idea = jdbc.sql("""
+                insert into idea (lab_id, kind, title, text, language, ui_language, state, nickname, email, manage_token_hash,
+                    licence, published_at, last_decision_at)
+                values (?, 'OTHER', 'Schema-Probe', 'Ein Text der Schema-Probe', 'de', 'de', 'PUBLISHED', 'Probe', 'probe@example.org',
+                    md5('schema-probe-idea') || md5('x'), 'CC-BY-4.0', now(), now())
+                returning id""").param(lab).query(Long.class).single();
+        jdbc.sql("insert into idea_follower (idea_id, email, ui_language, token_hash, confirmed_at) values (?, 'probe@example.org', 'de', md5('schema-probe-follower') || md5('y'), now())")
+                .param(idea).update();
+        jdbc.sql("insert into idea_confirmed_support (idea_id, email_hash, token_hash) values (?, md5('probe') || md5('z'), md5('schema-probe-support') || md5('z'))")
+                .param(idea).update();
     }
 }
