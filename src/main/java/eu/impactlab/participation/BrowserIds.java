@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The support cookie: a random browser id signed with a key kept in the database (shared by all instances), so only
- * ids this app handed out count. The database stores only the id's SHA-256, which says nothing about a person.
+ * ids this app handed out count. The database stores only the id's SHA-256, which says nothing about a person. The
+ * same key makes the stored form of a confirmed supporter's address.
  */
 @Component
 class BrowserIds {
@@ -46,11 +47,23 @@ class BrowserIds {
         return valid ? Optional.of(SecretTokens.hash(id)) : Optional.empty();
     }
 
+    /**
+     * The stored form of a supporter's e-mail address: keyed with the same secret, because a plain SHA-256 of an address
+     * can be found by trying likely addresses; 64 hex digits like a SHA-256.
+     */
+    String emailHash(String email) {
+        return java.util.HexFormat.of().formatHex(rawMac(email.strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     private String mac(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(rawMac(id));
+    }
+
+    private byte[] rawMac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

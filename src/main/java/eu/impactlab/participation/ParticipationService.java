@@ -63,9 +63,10 @@ public class ParticipationService {
     private final ParticipationProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BrowserIds keys;
 
     ParticipationService(IdeaStore store, IdeaMails mails, LabService labs, CourseService courses,
-            ParticipationProperties properties, ApplicationEventPublisher events, Clock clock) {
+            ParticipationProperties properties, ApplicationEventPublisher events, Clock clock, BrowserIds keys) {
         this.store = store;
         this.mails = mails;
         this.labs = labs;
@@ -73,6 +74,7 @@ public class ParticipationService {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.keys = keys;
     }
 
     // --- proposing ---
@@ -441,7 +443,7 @@ public class ParticipationService {
             return Map.of("[global]", "participation.error.notPublished");
         }
         String token = SecretTokens.newToken();
-        store.requestConfirmedSupport(id, SecretTokens.hash(email.strip().toLowerCase(Locale.ROOT)), SecretTokens.hash(token),
+        store.requestConfirmedSupport(id, keys.emailHash(email), SecretTokens.hash(token),
                 Instant.now(clock));
         mails.confirmSupport(email.strip(), idea.get(), token, locale);
         return Map.of();

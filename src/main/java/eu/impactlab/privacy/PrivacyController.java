@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PrivacyController {
 
-    static final List<String> FORMS = List.of("booking", "course-registration", "skills-check");
+    static final List<String> FORMS = List.of("booking", "course-registration", "skills-check", "idea");
     // what "deleted" means: no name, no contact, and no private link that ties anonymous answers to a person
     private static final List<String> CONTACT_FIELDS = List.of("name", "email", "phone", "recipient", "skills_link");
 

@@ -176,5 +176,16 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
         jdbc.sql("""
                 insert into skills_credential (id, course_id, claim_token_hash, json, issued_at, revoked_at, revocation_reason)
                 values ('schema-probe-badge', ?, md5('schema-probe-claim'), '{}', now(), now(), 'Probe')""").param(course).update();
+        // participation: a published idea with its proposer, a confirmed follower and an unconfirmed support
+        long idea = jdbc.sql("""
+                insert into idea (lab_id, kind, title, text, language, ui_language, state, nickname, email, manage_token_hash,
+                    licence, published_at, last_decision_at)
+                values (?, 'OTHER', 'Schema-Probe', 'Ein Text der Schema-Probe', 'de', 'de', 'PUBLISHED', 'Probe', 'probe@example.org',
+                    md5('schema-probe-idea') || md5('x'), 'CC-BY-4.0', now(), now())
+                returning id""").param(lab).query(Long.class).single();
+        jdbc.sql("insert into idea_follower (idea_id, email, ui_language, token_hash, confirmed_at) values (?, 'probe@example.org', 'de', md5('schema-probe-follower') || md5('y'), now())")
+                .param(idea).update();
+        jdbc.sql("insert into idea_confirmed_support (idea_id, email_hash, token_hash) values (?, md5('probe') || md5('z'), md5('schema-probe-support') || md5('z'))")
+                .param(idea).update();
     }
 }
