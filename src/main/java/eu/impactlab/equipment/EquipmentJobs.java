@@ -4,6 +4,7 @@ import eu.impactlab.labs.Language;
 import eu.impactlab.notifications.MailOutbox;
 import eu.impactlab.notifications.OutgoingMail;
 import eu.impactlab.platform.OnceAcrossInstances;
+import eu.impactlab.platform.PersonalData;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * no-shows, loan reminders, deleting personal data after its purpose, forgetting single kiosk taps after a day.
  */
 @Component
-class EquipmentJobs {
+class EquipmentJobs implements PersonalData.DeletionJob {
 
     static final String NO_SHOWS = "impactlab.equipment.no-shows";
     static final String REMINDERS = "impactlab.equipment.loan-reminders";
@@ -103,9 +104,19 @@ class EquipmentJobs {
         return due.size();
     }
 
+    @Override
+    public String name() {
+        return RETENTION;
+    }
+
+    @Override
+    public int deleteDue(Instant now) {
+        return deleteExpired(now);
+    }
+
     /** Deletes borrowers' names and contacts after the retention time (not while damaged), unused passes, old single taps. */
     int deleteExpired(Instant now) {
-        int deleted = once.run(RETENTION, () -> {
+        int deleted = once.deletion(RETENTION, () -> {
             int borrowers = jdbc.sql("""
                     update device_loan set borrower_name = null, borrower_contact = null, borrower_key = null,
                         personal_data_deleted_at = :now

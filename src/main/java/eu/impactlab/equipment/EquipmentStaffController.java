@@ -79,6 +79,10 @@ class EquipmentStaffController {
         model.addAttribute("languages", Language.uiLanguages());
         model.addAttribute("reservations", reservations.atLabOn(current.id(), LocalDate.now(Reservations.BREMEN)));
         model.addAttribute("devices", loans.devicesAt(current.id()));
+        // the template cannot reach the package-private lists, so it gets them here
+        model.addAttribute("conditions", Loans.CONDITIONS);
+        model.addAttribute("damages", Loans.DAMAGES);
+        model.addAttribute("wipeSteps", Loans.WIPE_STEPS);
         model.addAttribute("openLoans", loans.open(current.id()));
         model.addAttribute("overdue", loans.overdue(current.id()));
         model.addAttribute("today", LocalDate.now(Reservations.BREMEN));

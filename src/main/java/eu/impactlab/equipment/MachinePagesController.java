@@ -193,6 +193,8 @@ class MachinePagesController {
         model.addAttribute("inductions", passes.inductions(pass.id()));
         model.addAttribute("reservations", reservations.ofPass(pass.id()));
         model.addAttribute("now", Instant.now());
+        // the template cannot reach the package-private zone constant, so it gets it here
+        model.addAttribute("zone", Reservations.BREMEN);
         model.addAttribute("lab", labs.lab(reservations.slug(pass.labId()), Language.forLocale(locale)).orElseThrow());
         return "equipment/pass";
     }

@@ -143,6 +143,8 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
         String base = "/staff/equipment/" + lab + "/devices/" + tablet;
         mvc.perform(post(base + "/lend").session(helper).with(csrf()).param("name", "Aylin").param("contact", "0421 123456")
                 .param("agreement", "true").param("identitySeen", "true")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/staff/equipment").param("lab", Long.toString(lab)).session(helper)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).as("the desk offers the return of the lent tablet").contains(base + "/return");
         // The same person cannot borrow a second device while the first is out.
         long other = jdbc.sql("select id from device where asset_tag = 'GRO-TAB-03'").query(Long.class).single();
         assertThat(mvc.perform(post("/staff/equipment/" + lab + "/devices/" + other + "/lend").session(helper).with(csrf())

@@ -187,5 +187,18 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                 .param(idea).update();
         jdbc.sql("insert into idea_confirmed_support (idea_id, email_hash, token_hash) values (?, md5('probe') || md5('z'), md5('schema-probe-support') || md5('z'))")
                 .param(idea).update();
+        // equipment: a maker pass with nickname and e-mail, and a returned, undamaged loan with its borrower
+        jdbc.sql("""
+                insert into maker_pass (code, token_hash, lab_id, nickname, email)
+                values ('MAKER-PROB-E999', md5('schema-probe-pass'), ?, 'Probe', 'probe@example.org')""").param(lab).update();
+        long pool = jdbc.sql("insert into device_pool (lab_id, name, device_type) values (?, 'Schema-Probe', 'LAPTOP') returning id")
+                .param(lab).query(Long.class).single();
+        long device = jdbc.sql("insert into device (pool_id, asset_tag) values (?, 'SCHEMA-PROBE-1') returning id")
+                .param(pool).query(Long.class).single();
+        jdbc.sql("""
+                insert into device_loan (device_id, lab_id, device_type, borrower_name, borrower_contact, borrower_key,
+                    agreement_version, lent_at, due_on, returned_at, return_condition, damage)
+                values (?, ?, 'LAPTOP', 'Schema Probe', 'probe@example.org', md5('probe'), '1', now() - interval '2 days',
+                    current_date, now() - interval '1 day', 'GOOD', 'NONE')""").params(device, lab).update();
     }
 }
