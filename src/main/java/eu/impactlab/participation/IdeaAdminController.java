@@ -1,5 +1,6 @@
 package eu.impactlab.participation;
 
+import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.Language;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +33,14 @@ class IdeaAdminController {
 
     @GetMapping("/admin/ideas")
     String list(@RequestParam(defaultValue = "waiting") String show, @RequestParam(required = false) String lab,
-            Locale locale, Model model) {
+            Locale locale, Model model, Authentication who) {
         List<String> states = switch (show) {
             case "published" -> List.of("PUBLISHED");
             case "all" -> ALL;
             default -> WAITING;
         };
-        model.addAttribute("ideas", ideas.forModeration(states, lab));
+        model.addAttribute("ideas", ideas.forModeration(states, lab).stream()
+                .filter(i -> LabAccess.canManage(who, i.labId())).toList());
         model.addAttribute("show", states == WAITING ? "waiting" : show);
         model.addAttribute("counts", ideas.countByState());
         model.addAttribute("labs", ideas.labsById(Language.forLocale(locale)));
@@ -46,7 +48,8 @@ class IdeaAdminController {
     }
 
     @GetMapping("/admin/ideas/{id:\\d+}")
-    String idea(@PathVariable long id, Locale locale, Model model) {
+    String idea(@PathVariable long id, Locale locale, Model model, Authentication who) {
+        managed(id, who);
         return show(id, Map.of(), locale, model);
     }
 
@@ -70,6 +73,7 @@ class IdeaAdminController {
 
     @PostMapping("/admin/ideas/{id:\\d+}/publish")
     String publish(@PathVariable long id, @RequestParam(defaultValue = "false") boolean linksAllowed, Authentication who) {
+        managed(id, who);
         boolean done = ideas.publish(id, linksAllowed, who.getName());
         return "redirect:/admin/ideas/" + id + (done ? "?saved=published" : "?saved=notOpen");
     }
@@ -77,18 +81,24 @@ class IdeaAdminController {
     @PostMapping("/admin/ideas/{id:\\d+}/ask")
     String ask(@PathVariable long id, @RequestParam(required = false) String message, Authentication who, Locale locale,
             Model model) {
+        managed(id, who);
         return after(id, ideas.ask(id, message, who.getName()), "asked", locale, model);
     }
 
     @PostMapping("/admin/ideas/{id:\\d+}/reject")
     String reject(@PathVariable long id, @RequestParam(required = false) String message, Authentication who,
             Locale locale, Model model) {
+        managed(id, who);
         return after(id, ideas.reject(id, message, who.getName()), "rejected", locale, model);
     }
 
     @PostMapping("/admin/ideas/{id:\\d+}/merge")
     String merge(@PathVariable long id, @RequestParam(required = false) Long into, Authentication who, Locale locale,
             Model model) {
+        managed(id, who);
+        if (into != null) {
+            managed(into, who);
+        }
         return after(id, ideas.merge(id, into, who.getName()), "merged", locale, model);
     }
 
@@ -96,6 +106,7 @@ class IdeaAdminController {
     String answer(@PathVariable long id, @RequestParam(required = false) String answerState,
             @RequestParam(required = false) String answerText, @RequestParam(required = false) String courseId,
             Authentication who, Locale locale, Model model) {
+        managed(id, who);
         return after(id, ideas.answer(id, answerState, answerText, courseId, who.getName()), "answered", locale, model);
     }
 
@@ -103,13 +114,23 @@ class IdeaAdminController {
     String translate(@PathVariable long id, @RequestParam(required = false) String language,
             @RequestParam(required = false) String title, @RequestParam(required = false) String text,
             Authentication who, Locale locale, Model model) {
+        managed(id, who);
         return after(id, ideas.translate(id, language, title, text, who.getName()), "translated", locale, model);
     }
 
     @PostMapping("/admin/ideas/{id:\\d+}/clear-reports")
     String clearReports(@PathVariable long id, Authentication who) {
+        managed(id, who);
         ideas.clearReports(id, who.getName());
         return "redirect:/admin/ideas/" + id + "?saved=reportsCleared";
+    }
+
+    /** Coordinators moderate only the ideas of the labs they coordinate; admins all. */
+    private void managed(long id, Authentication who) {
+        Idea idea = ideas.idea(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!LabAccess.canManage(who, idea.labId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
     }
 
     private String after(long id, Map<String, String> errors, String saved, Locale locale, Model model) {
@@ -120,14 +141,19 @@ class IdeaAdminController {
     }
 
     @GetMapping("/staff/ideas")
-    String staffList(@RequestParam(required = false) String lab, Locale locale, Model model) {
-        model.addAttribute("ideas", ideas.published(lab, null, ParticipationService.Sort.NEWEST, 0, 500));
+    String staffList(@RequestParam(required = false) String lab, Locale locale, Model model, Authentication who) {
+        model.addAttribute("ideas", ideas.published(lab, null, ParticipationService.Sort.NEWEST, 0, 500).stream()
+                .filter(i -> LabAccess.actsFor(who, i.labId())).toList());
         model.addAttribute("labs", ideas.labsById(Language.forLocale(locale)));
         return "participation/staff-list";
     }
 
     @PostMapping("/staff/ideas/{id:\\d+}/in-person")
     String inPerson(@PathVariable long id, @RequestParam(defaultValue = "1") String count, Authentication who) {
+        Idea idea = ideas.idea(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!LabAccess.actsFor(who, idea.labId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
         int n;
         try {
             n = Integer.parseInt(count.strip());

@@ -39,7 +39,7 @@ class IdeaModerationTest extends AbstractIntegrationTest {
 
     @Test
     void onlyCoordinatorsModerateAndHelpersRecordSupportsGivenInPerson() throws Exception {
-        long id = fixtures.published("osterholz", "Vor Ort unterstützt");
+        long id = fixtures.published("groepelingen", "Vor Ort unterstützt");
         mvc.perform(get("/admin/ideas")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/staff/ideas")).andExpect(status().is3xxRedirection());
         MockHttpSession helper = Logins.as(mvc, "helper");
@@ -58,6 +58,27 @@ class IdeaModerationTest extends AbstractIntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(ideas.idea(id).orElseThrow()).extracting(Idea::supports, Idea::inPersonSupports).containsExactly(3L, 3L);
         assertThat(page("/ideas/" + id, "de")).contains("Unterstützungen: 3", "davon vor Ort im Lab: 3");
+    }
+
+    @Test
+    void coordinatorsAndHelpersActOnlyForTheirOwnLabsIdeas() throws Exception {
+        long elsewhere = fixtures.pending("osterholz", "Idee aus Osterholz", null);
+        long published = fixtures.published("osterholz", "Veröffentlicht in Osterholz");
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator"); // coordinates Gröpelingen only
+        assertThat(mvc.perform(get("/admin/ideas").session(coordinator)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Idee aus Osterholz");
+        mvc.perform(get("/admin/ideas/" + elsewhere).session(coordinator)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/ideas/" + elsewhere + "/publish").session(coordinator).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/ideas/" + elsewhere + "/reject").session(coordinator).with(csrf()).param("message", "nein"))
+                .andExpect(status().isForbidden());
+        assertThat(ideas.idea(elsewhere).orElseThrow().state()).as("nothing changed").isEqualTo("PENDING");
+        mvc.perform(get("/admin/ideas/" + elsewhere).session(Logins.as(mvc, "admin"))).andExpect(status().isOk());
+
+        MockHttpSession helper = Logins.as(mvc, "helper"); // helps in Gröpelingen
+        mvc.perform(post("/staff/ideas/" + published + "/in-person").session(helper).with(csrf()).param("count", "5"))
+                .andExpect(status().isForbidden());
+        assertThat(ideas.idea(published).orElseThrow().inPersonSupports()).isZero();
     }
 
     @Test
@@ -105,8 +126,8 @@ class IdeaModerationTest extends AbstractIntegrationTest {
 
     @Test
     void mergingCountsEachBrowserOnceAndKeepsSupportsGivenInPerson() throws Exception {
-        long a = fixtures.published("vegesack", "Lötkurs");
-        long b = fixtures.published("vegesack", "Löten lernen");
+        long a = fixtures.published("groepelingen", "Lötkurs");
+        long b = fixtures.published("groepelingen", "Löten lernen");
         ideas.support(a, SecretTokens.hash("browser-x"));
         ideas.support(b, SecretTokens.hash("browser-x"));
         ideas.support(a, SecretTokens.hash("browser-y"));
