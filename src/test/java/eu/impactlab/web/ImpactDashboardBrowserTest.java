@@ -145,7 +145,8 @@ class ImpactDashboardBrowserTest extends AbstractIntegrationTest {
     /**
      * The funder's question from issue 18, "people helped in 2025 who did not get help in German, by district": at
      * 1280 × 800 the chosen breakdown's table comes before the key figures and starts on the first screen, with its
-     * column headings and the first districts in view, in German and in Arabic.
+     * column headings and the first districts in view, and the whole table with its total within a page area of 800 px,
+     * in German and in Arabic.
      */
     @Test
     void aChosenBreakdownIsTheFirstThingOnTheScreenAt1280Px() {
@@ -159,13 +160,17 @@ class ImpactDashboardBrowserTest extends AbstractIntegrationTest {
                     const firstRow = table.querySelector('tbody tr');
                     const figures = document.querySelector('#key-figures');
                     return [window.innerHeight, table.getBoundingClientRect().top, firstRow.getBoundingClientRect().bottom,
-                            figures.getBoundingClientRect().top, window.scrollY];""");
+                            figures.getBoundingClientRect().top, window.scrollY,
+                            table.querySelector('tfoot').getBoundingClientRect().bottom];""");
             String page = "1280 px, " + language;
             double viewport = place.get(0).doubleValue();
             assertThat(place.get(4).doubleValue()).as("not scrolled at " + page).isZero();
             assertThat(place.get(1).doubleValue()).as("the table starts on the first screen at " + page).isBetween(0.0, viewport);
             assertThat(place.get(2).doubleValue()).as("its headings and first district are in view at " + page)
                     .isLessThanOrEqualTo(viewport);
+            // the window's own bars take part of the 800 px; on a page area of 800 px the whole answer, total included, fits
+            assertThat(place.get(5).doubleValue()).as("the total row within 800 px of the top at " + page)
+                    .isLessThanOrEqualTo(800.0);
             assertThat(place.get(3).doubleValue()).as("the key figures come after the table at " + page)
                     .isGreaterThan(place.get(2).doubleValue());
             assertThat(driver.findElements(By.cssSelector("#table-breakdown tbody th[scope=row]")).size())
