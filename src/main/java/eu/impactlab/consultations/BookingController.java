@@ -4,6 +4,7 @@ import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.BadInputException;
+import eu.impactlab.platform.FormGuard;
 import eu.impactlab.platform.InputDates;
 import jakarta.servlet.http.HttpSession;
 import java.time.DateTimeException;

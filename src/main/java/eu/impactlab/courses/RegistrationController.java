@@ -2,9 +2,9 @@ package eu.impactlab.courses;
 
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.BremenDistricts;
+import eu.impactlab.platform.FormGuard;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,13 +62,12 @@ class RegistrationController {
 
     private final CourseService courses;
     private final Clock clock;
-    private final Duration minimumFillTime;
+    private final FormGuard guard;
 
-    RegistrationController(CourseService courses, Clock clock,
-            @Value("${impactlab.rate-limit.min-fill-time:3s}") Duration minimumFillTime) {
+    RegistrationController(CourseService courses, Clock clock, FormGuard guard) {
         this.courses = courses;
         this.clock = clock;
-        this.minimumFillTime = minimumFillTime;
+        this.guard = guard;
     }
 
     @GetMapping
@@ -168,7 +166,7 @@ class RegistrationController {
             case CONSENT -> {
                 if (!form.isConsent()) {
                     errors.put("consent", "courses.error.consent");
-                } else if (!looksHuman(form.getWebsite(), (Instant) session.getAttribute(SESSION_STARTED))) {
+                } else if (!guard.looksHuman(form.getWebsite(), (Instant) session.getAttribute(SESSION_STARTED))) {
                     errors.put("[global]", "courses.error.tooFast");
                     // A session that expired on the way starts the clock again, so sending once more helps.
                     session.setAttribute(SESSION_STARTED, Instant.now(clock));
@@ -178,15 +176,6 @@ class RegistrationController {
             }
         }
         return errors;
-    }
-
-    /** Keeps simple bots out without a captcha service: a field people never fill in, and a minimum time on the pages. */
-    private boolean looksHuman(String honeypot, Instant startedAt) {
-        if (honeypot != null && !honeypot.isBlank()) {
-            return false;
-        }
-        return minimumFillTime.isZero()
-                || (startedAt != null && !Instant.now(clock).isBefore(startedAt.plus(minimumFillTime)));
     }
 
     private static Step stepOf(String field) {

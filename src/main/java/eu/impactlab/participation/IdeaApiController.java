@@ -20,6 +20,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.http.HttpStatusCode;
+import eu.impactlab.platform.IdempotencyKeys;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,8 +74,9 @@ class IdeaApiController {
             @Schema(description = "must be true: the idea may be published under the licence of the open data") Boolean consent) {
     }
 
-    record AcceptedJson(@Schema(description = "PENDING: a coordinator reviews it before it is public") String status,
-            @Schema(description = "the proposer's private link") String manageUrl) {
+    record AcceptedJson(@Schema(description = "PENDING: a coordinator reviews it before it is public; on a retry the "
+            + "idea's state now") String status,
+            @Schema(description = "the proposer's private link; only in the first answer (a retry gets null)") String manageUrl) {
     }
 
     record SupportJson(long idea, boolean supported, long supports) {
@@ -90,17 +94,40 @@ class IdeaApiController {
 
     @PostMapping(path = "/api/v1/ideas", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Propose an idea: 202 PENDING with the private link (a coordinator publishes it after review); "
-            + "400 with field errors in the caller's language")
-    ResponseEntity<?> propose(@RequestBody ProposalJson body, Locale locale) {
-        ParticipationService.Outcome outcome = ideas.propose(new ParticipationService.Proposal(body.lab(), body.kind(),
+            + "400 with field errors in the caller's language. Send an Idempotency-Key header to make retries safe: a "
+            + "retry of the same proposal answers 200 with the idea's state and no link; the key with another proposal 422.")
+    ResponseEntity<?> propose(@RequestBody ProposalJson body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Locale locale) {
+        ParticipationService.Proposal proposal = new ParticipationService.Proposal(body.lab(), body.kind(),
                 body.title(), body.text(), body.language(), body.nickname(), body.email(), Boolean.TRUE.equals(body.consent()),
-                Language.forLocale(locale).tag()));
+                Language.forLocale(locale).tag(), idempotencyKey == null ? null : "api:" + idempotencyKey);
+        if (idempotencyKey != null && !IdempotencyKeys.acceptable(idempotencyKey)) {
+            Map<String, String> errors = new LinkedHashMap<>(Map.of("idempotencyKey", "input.error.idempotencyKey"));
+            ideas.errors(new ParticipationService.Proposal(body.lab(), body.kind(), body.title(), body.text(),
+                    body.language(), body.nickname(), body.email(), Boolean.TRUE.equals(body.consent()), "de"))
+                    .forEach(errors::putIfAbsent);
+            return invalid(errors, locale);
+        }
+        ParticipationService.Outcome outcome = ideas.propose(proposal);
         if (outcome instanceof ParticipationService.Outcome.Accepted accepted) {
             return ResponseEntity.accepted().body(new AcceptedJson("PENDING", mails.manageUrl(accepted.token())));
         }
+        if (outcome instanceof ParticipationService.Outcome.Repeated repeated) {
+            return ResponseEntity.ok(new AcceptedJson(repeated.idea().state(), null));
+        }
+        Map<String, String> errors = ((ParticipationService.Outcome.Invalid) outcome).errors();
+        if (ParticipationService.KEY_REUSED.equals(errors.get("idempotencyKey"))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
+                    messages.getMessage(ParticipationService.KEY_REUSED, null, locale));
+            problem.setTitle(messages.getMessage("input.error.idempotencyKeyReused.title", null, locale));
+            return ResponseEntity.status(422).body(problem);
+        }
+        return invalid(errors, locale);
+    }
+
+    private ResponseEntity<ProblemDetail> invalid(Map<String, String> keys, Locale locale) {
         Map<String, String> texts = new LinkedHashMap<>();
-        ((ParticipationService.Outcome.Invalid) outcome).errors()
-                .forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
+        keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage("form.errors.title", null, locale));
         problem.setProperty("errors", texts);

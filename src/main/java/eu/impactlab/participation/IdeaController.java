@@ -2,6 +2,7 @@ package eu.impactlab.participation;
 
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.FormGuard;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,14 +40,13 @@ class IdeaController {
     private final ParticipationService ideas;
     private final BrowserIds browsers;
     private final Clock clock;
-    private final Duration minimumFillTime;
+    private final FormGuard guard;
 
-    IdeaController(ParticipationService ideas, BrowserIds browsers, Clock clock,
-            @Value("${impactlab.rate-limit.min-fill-time:3s}") Duration minimumFillTime) {
+    IdeaController(ParticipationService ideas, BrowserIds browsers, Clock clock, FormGuard guard) {
         this.ideas = ideas;
         this.browsers = browsers;
         this.clock = clock;
-        this.minimumFillTime = minimumFillTime;
+        this.guard = guard;
     }
 
     @GetMapping("/ideas")
@@ -92,7 +91,7 @@ class IdeaController {
         if (repeated != null) {
             return "redirect:/ideas/manage/" + repeated + "?sent";
         }
-        if (!looksHuman(form.getWebsite(), (Instant) session.getAttribute(SESSION_SHOWN))) {
+        if (!guard.looksHuman(form.getWebsite(), (Instant) session.getAttribute(SESSION_SHOWN))) {
             session.setAttribute(SESSION_SHOWN, Instant.now(clock));
             return showForm(form, Map.of("[global]", "participation.error.tooFast"), locale, model);
         }
@@ -117,14 +116,6 @@ class IdeaController {
         model.addAttribute("licenceUrl", ideas.licenceUrl());
         model.addAttribute("retentionDays", ideas.retentionDays());
         return "participation/propose";
-    }
-
-    /** Keeps simple bots out without a captcha service, as the booking forms do: a hidden field and a minimum time. */
-    private boolean looksHuman(String honeypot, Instant shownAt) {
-        if (honeypot != null && !honeypot.isBlank()) {
-            return false;
-        }
-        return minimumFillTime.isZero() || (shownAt != null && !Instant.now(clock).isBefore(shownAt.plus(minimumFillTime)));
     }
 
     @GetMapping("/ideas/{id:\\d+}")

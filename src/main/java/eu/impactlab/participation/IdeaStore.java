@@ -37,6 +37,20 @@ class IdeaStore {
                 .query(Long.class).single();
     }
 
+    /** The idea an Idempotency-Key made, with the fingerprint of the request that came with the key. */
+    record KeyUse(long id, String requestHash, Instant createdAt) {
+    }
+
+    Optional<KeyUse> byIdempotencyKey(String key) {
+        return jdbc.sql("select id, idempotency_request_hash, created_at from idea where idempotency_key = ?").param(key)
+                .query((rs, n) -> new KeyUse(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant())).optional();
+    }
+
+    void rememberIdempotencyKey(long id, String key, String requestHash) {
+        jdbc.sql("update idea set idempotency_key = ?, idempotency_request_hash = ? where id = ?")
+                .params(key, requestHash, id).update();
+    }
+
     Optional<Idea> find(long id) {
         return jdbc.sql(SELECT + " where i.id = ?").param(id).query(Idea.class).optional();
     }

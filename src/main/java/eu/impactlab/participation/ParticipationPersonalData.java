@@ -87,7 +87,9 @@ class ParticipationPersonalData implements PersonalData.Declaration, PersonalDat
     public List<NotPersonal> notPersonal() {
         return List.of(
                 new NotPersonal("idea", "answer_state", "the lab's public answer: a state, not a person"),
-                new NotPersonal("idea", "answer_text", "the lab's public answer, written by staff for everyone"));
+                new NotPersonal("idea", "answer_text", "the lab's public answer, written by staff for everyone"),
+                new NotPersonal("idea", "idempotency_key", "a random key of the API client, 24 hours"),
+                new NotPersonal("idea", "idempotency_request_hash", "a hash of the request, for the key"));
     }
 
     private static final String IDEAS = """

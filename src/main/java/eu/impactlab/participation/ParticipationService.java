@@ -5,7 +5,9 @@ import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.ContactRules;
+import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.SecretTokens;
+import eu.impactlab.platform.SqlStates;
 import eu.impactlab.platform.TextRules;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The participation module's one service: proposing ideas without an account, moderating and answering them,
@@ -33,15 +37,31 @@ public class ParticipationService {
     static final int MAX_NICKNAME = 60;
     static final int MAX_MESSAGE = 1000;
     static final int MAX_IN_PERSON = 200;
+    /** The message for an Idempotency-Key that came again with another proposal (the API answers 422). */
+    static final String KEY_REUSED = "input.error.idempotencyKeyReused";
 
     /** What a neighbour sends. */
     record Proposal(String lab, String kind, String title, String text, String language, String nickname, String email,
-            boolean consent, String uiLanguage) {
+            boolean consent, String uiLanguage, String idempotencyKey) {
+
+        Proposal(String lab, String kind, String title, String text, String language, String nickname, String email,
+                boolean consent, String uiLanguage) {
+            this(lab, kind, title, text, language, nickname, email, consent, uiLanguage, null);
+        }
+
+        /** The request's canonical form: a retry with the same key must carry the same proposal. */
+        String fingerprint() {
+            return IdempotencyKeys.fingerprint(lab, kind, title, text, language, nickname, email, consent);
+        }
     }
 
     /** The outcome of proposing: accepted with the private link's token, or the fields to fix (message keys). */
     sealed interface Outcome {
         record Accepted(long id, String token) implements Outcome {
+        }
+
+        /** The same Idempotency-Key came again with the same proposal: the first idea, without its private link. */
+        record Repeated(Idea idea) implements Outcome {
         }
 
         record Invalid(Map<String, String> errors) implements Outcome {
@@ -64,9 +84,12 @@ public class ParticipationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BrowserIds keys;
+    private final TransactionTemplate transactions;
 
     ParticipationService(IdeaStore store, IdeaMails mails, LabService labs, CourseService courses,
-            ParticipationProperties properties, ApplicationEventPublisher events, Clock clock, BrowserIds keys) {
+            ParticipationProperties properties, ApplicationEventPublisher events, Clock clock, BrowserIds keys,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.store = store;
         this.mails = mails;
         this.labs = labs;
@@ -79,12 +102,44 @@ public class ParticipationService {
 
     // --- proposing ---
 
-    @Transactional
+    /**
+     * Saves a proposal for review and mails the proposer. With an Idempotency-Key, a retry of the same proposal gets
+     * the first idea back (also when both arrive at once: the key's unique index decides), and the key with another
+     * proposal is refused.
+     */
     Outcome propose(Proposal p) {
+        if (p.idempotencyKey() != null) {
+            Optional<Outcome> earlier = repeated(p);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Map<String, String> errors = errors(p);
         if (!errors.isEmpty()) {
             return new Outcome.Invalid(errors);
         }
+        try {
+            return transactions.execute(status -> insert(p));
+        } catch (DataIntegrityViolationException e) {
+            if (p.idempotencyKey() != null && SqlStates.UNIQUE_VIOLATION.equals(SqlStates.of(e))) {
+                Optional<Outcome> earlier = repeated(p);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Outcome> repeated(Proposal p) {
+        return store.byIdempotencyKey(p.idempotencyKey())
+                .filter(earlier -> IdempotencyKeys.current(earlier.createdAt(), Instant.now(clock)))
+                .map(earlier -> earlier.requestHash().equals(p.fingerprint())
+                        ? new Outcome.Repeated(store.find(earlier.id()).orElseThrow())
+                        : new Outcome.Invalid(Map.of("idempotencyKey", KEY_REUSED)));
+    }
+
+    private Outcome insert(Proposal p) {
         long labId = labs.idOf(p.lab().trim()).orElseThrow();
         String token = SecretTokens.newToken();
         Instant now = Instant.now(clock);
@@ -92,6 +147,9 @@ public class ParticipationService {
         IdeaKind kind = IdeaKind.of(p.kind());
         long id = store.insert(labId, kind, p.title().strip(), p.text().strip(), p.language(), uiLanguage,
                 blankToNull(p.nickname()), blankToNull(p.email()), SecretTokens.hash(token), properties.licence(), now);
+        if (p.idempotencyKey() != null) {
+            store.rememberIdempotencyKey(id, p.idempotencyKey(), p.fingerprint());
+        }
         store.log(id, "PROPOSED", "citizen");
         mails.received(store.find(id).orElseThrow(), token);
         events.publishEvent(new IdeaProposed(UUID.randomUUID(), today(), labId, kind.name()));
@@ -118,6 +176,9 @@ public class ParticipationService {
         }
         if (!p.consent()) {
             errors.put("consent", "participation.error.consent");
+        }
+        if (!IdempotencyKeys.storable(p.idempotencyKey())) {
+            errors.put("idempotencyKey", "input.error.idempotencyKey");
         }
         return errors;
     }

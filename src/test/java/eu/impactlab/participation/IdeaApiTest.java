@@ -8,6 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import eu.impactlab.AbstractIntegrationTest;
 import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +50,45 @@ class IdeaApiTest extends AbstractIntegrationTest {
         mvc.perform(get("/api/v1/ideas")).andExpect(status().isOk());
         assertThat(mvc.perform(get("/api/v1/ideas").param("lab", "osterholz")).andReturn().getResponse().getContentAsString())
                 .as("nothing is public before a coordinator published it").doesNotContain("Ein Vinylschneider");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstIdeaAndAnotherProposalWithTheKeyIsRefused() throws Exception {
+        String key = "retry-" + System.nanoTime();
+        String body = """
+                {"lab": "vegesack", "kind": "COURSE", "title": "Ein Kurs zum Schulportal",
+                 "text": "Auf Arabisch, für Eltern, am Nachmittag.", "language": "de", "consent": true}""";
+        // Ten retries of one proposal at once (a phone on a bad network): one idea, one mail, one private link.
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return mvc.perform(post("/api/v1/ideas").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(202, 200);
+        assertThat(statuses).filteredOn(s -> s == 202).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from idea where idempotency_key = ?").param("api:" + key).query(Long.class).single())
+                .isEqualTo(1);
+        String retry = mvc.perform(post("/api/v1/ideas").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(retry).contains("\"status\":\"PENDING\"", "\"manageUrl\":null");
+        mvc.perform(post("/api/v1/ideas").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("Schulportal", "Elternportal")))
+                .andExpect(status().is(422));
+        mvc.perform(post("/api/v1/ideas").header("Idempotency-Key", "x".repeat(81)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

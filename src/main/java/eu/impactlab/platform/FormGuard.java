@@ -1,4 +1,4 @@
-package eu.impactlab.consultations;
+package eu.impactlab.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,20 +8,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps simple bots out without a captcha service: a hidden field that people never fill in, and a minimum time
- * between opening the contact form and sending it.
+ * between opening a public form and sending it. The same rule for every public form (booking, course registration,
+ * ideas, machine reservations), so one setting tunes them all.
  */
 @Component
-class FormGuard {
+public class FormGuard {
 
     private final Duration minimumFillTime;
     private final Clock clock;
 
-    FormGuard(@Value("${impactlab.rate-limit.min-fill-time:3s}") Duration minimumFillTime, Clock clock) {
+    public FormGuard(@Value("${impactlab.rate-limit.min-fill-time:3s}") Duration minimumFillTime, Clock clock) {
         this.minimumFillTime = minimumFillTime;
         this.clock = clock;
     }
 
-    boolean looksHuman(String honeypot, Instant formShownAt) {
+    public boolean looksHuman(String honeypot, Instant formShownAt) {
         if (honeypot != null && !honeypot.isBlank()) {
             return false;
         }

@@ -1,4 +1,4 @@
-package eu.impactlab.consultations;
+package eu.impactlab.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
