@@ -42,7 +42,7 @@ class IdeaAdminController {
         model.addAttribute("ideas", ideas.forModeration(states, lab).stream()
                 .filter(i -> LabAccess.canManage(who, i.labId())).toList());
         model.addAttribute("show", states == WAITING ? "waiting" : show);
-        model.addAttribute("counts", ideas.countByState());
+        model.addAttribute("counts", ideas.countByState(labId -> LabAccess.canManage(who, labId)));
         model.addAttribute("labs", ideas.labsById(Language.forLocale(locale)));
         return "participation/admin-list";
     }
@@ -63,6 +63,7 @@ class IdeaAdminController {
         model.addAttribute("courseTitle", ideas.courseTitle(idea.linkedCourseId(), language).orElse(null));
         model.addAttribute("translations", ideas.translations(id));
         model.addAttribute("history", ideas.history(id));
+        model.addAttribute("byStadtteil", ideas.supportsByStadtteil(id));
         model.addAttribute("mergeTargets", ideas.forModeration(List.of("PUBLISHED"), null).stream()
                 .filter(i -> i.labId() == idea.labId() && i.id() != id).toList());
         model.addAttribute("answers", AnswerState.values());
@@ -85,19 +86,41 @@ class IdeaAdminController {
         return after(id, ideas.ask(id, message, who.getName()), "asked", locale, model);
     }
 
+    /** A rejection cannot be taken back and the proposer reads the reason: the first POST asks, the second acts. */
     @PostMapping("/admin/ideas/{id:\\d+}/reject")
-    String reject(@PathVariable long id, @RequestParam(required = false) String message, Authentication who,
-            Locale locale, Model model) {
+    String reject(@PathVariable long id, @RequestParam(required = false) String message,
+            @RequestParam(defaultValue = "false") boolean confirmed, Authentication who, Locale locale, Model model) {
         managed(id, who);
+        if (!confirmed) {
+            Map<String, String> errors = ideas.rejectErrors(message);
+            if (!errors.isEmpty()) {
+                return show(id, errors, locale, model);
+            }
+            model.addAttribute("idea", ideas.idea(id).orElseThrow());
+            model.addAttribute("action", "reject");
+            model.addAttribute("message", message.strip());
+            return "participation/admin-confirm";
+        }
         return after(id, ideas.reject(id, message, who.getName()), "rejected", locale, model);
     }
 
+    /** A merge moves the supports and closes the idea for good: the first POST asks, the second acts. */
     @PostMapping("/admin/ideas/{id:\\d+}/merge")
-    String merge(@PathVariable long id, @RequestParam(required = false) Long into, Authentication who, Locale locale,
-            Model model) {
+    String merge(@PathVariable long id, @RequestParam(required = false) Long into,
+            @RequestParam(defaultValue = "false") boolean confirmed, Authentication who, Locale locale, Model model) {
         managed(id, who);
         if (into != null) {
             managed(into, who);
+        }
+        if (!confirmed) {
+            Map<String, String> errors = ideas.mergeErrors(id, into);
+            if (!errors.isEmpty()) {
+                return show(id, errors, locale, model);
+            }
+            model.addAttribute("idea", ideas.idea(id).orElseThrow());
+            model.addAttribute("target", ideas.idea(into).orElseThrow());
+            model.addAttribute("action", "merge");
+            return "participation/admin-confirm";
         }
         return after(id, ideas.merge(id, into, who.getName()), "merged", locale, model);
     }

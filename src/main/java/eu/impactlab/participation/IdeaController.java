@@ -2,6 +2,7 @@ package eu.impactlab.participation;
 
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.BremenDistricts;
 import eu.impactlab.platform.FormGuard;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -135,6 +136,8 @@ class IdeaController {
         model.addAttribute("lab", ideas.labsById(language).get(idea.labId()));
         model.addAttribute("courseTitle", ideas.courseTitle(idea.linkedCourseId(), language).orElse(null));
         model.addAttribute("supported", ideas.supports(idea.id(), browser));
+        model.addAttribute("stadtteilOpen", ideas.stadtteilOpen(idea.id(), browser));
+        model.addAttribute("districts", BremenDistricts.GROUPS);
         model.addAttribute("errors", errors);
         return "participation/idea";
     }
@@ -153,10 +156,35 @@ class IdeaController {
             Idea idea = ideas.publishedIdea(id).orElseThrow();
             model.addAttribute("idea", idea);
             model.addAttribute("supported", support);
+            model.addAttribute("stadtteilOpen", support && ideas.stadtteilOpen(id, browser));
+            model.addAttribute("districts", BremenDistricts.GROUPS);
             model.addAttribute("announce", true);
             return "participation/fragments :: support";
         }
         return "redirect:/ideas/" + id + (support ? "?supported" : "?unsupported") + "#support";
+    }
+
+    /**
+     * After supporting, the supporter may say where they live (or that they would rather not), so coordinators see which
+     * ideas gather support in which Stadtteil. Asked once, never required, stored with the support only.
+     */
+    @PostMapping("/ideas/{id:\\d+}/support/stadtteil")
+    String supportStadtteil(@PathVariable long id, @RequestParam(required = false) String stadtteil,
+            @org.springframework.web.bind.annotation.CookieValue(name = BrowserIds.COOKIE, required = false) String cookie,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        Idea idea = ideas.publishedIdea(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String browser = browsers.hashOf(cookie).orElse(null);
+        boolean saved = ideas.supportStadtteil(id, browser, stadtteil);
+        if (htmx != null) {
+            model.addAttribute("idea", idea);
+            model.addAttribute("supported", ideas.supports(id, browser));
+            model.addAttribute("stadtteilOpen", ideas.stadtteilOpen(id, browser));
+            model.addAttribute("stadtteilSaved", saved);
+            model.addAttribute("districts", BremenDistricts.GROUPS);
+            model.addAttribute("announce", true);
+            return "participation/fragments :: support";
+        }
+        return "redirect:/ideas/" + id + (saved ? "?stadtteilSaved" : "") + "#support";
     }
 
     /** This browser's id: from its signed cookie, or a new one set now (a year; only for supporting). */

@@ -89,10 +89,13 @@ class IdeaStore {
                 .param("states", states).param("lab", labId).query(Idea.class).list();
     }
 
-    Map<String, Long> countByState() {
-        return jdbc.sql("select state, count(*) from idea group by state")
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** How many ideas each lab has in each state. */
+    record StateCount(long labId, String state, long count) {
+    }
+
+    List<StateCount> countByLabAndState() {
+        return jdbc.sql("select lab_id, state, count(*) from idea group by lab_id, state")
+                .query((rs, i) -> new StateCount(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
     }
 
     /** Changes the state only from one of the expected states, so two coordinators cannot both decide. */
@@ -127,8 +130,8 @@ class IdeaStore {
     /** The merged idea's supports count for the idea it went into, each browser still only once. */
     void moveSupports(long from, long into) {
         jdbc.sql("""
-                insert into idea_support (idea_id, browser_hash, in_person, created_at)
-                select ?, browser_hash, in_person, created_at from idea_support where idea_id = ? and not in_person
+                insert into idea_support (idea_id, browser_hash, in_person, created_at, stadtteil)
+                select ?, browser_hash, in_person, created_at, stadtteil from idea_support where idea_id = ? and not in_person
                 on conflict (idea_id, browser_hash) do nothing""").params(into, from).update();
         jdbc.sql("""
                 insert into idea_support (idea_id, browser_hash, in_person, created_at)
@@ -180,6 +183,27 @@ class IdeaStore {
                 insert into idea_support (idea_id, browser_hash, created_at) values (?, ?, ?)
                 on conflict (idea_id, browser_hash) do nothing""")
                 .params(ideaId, browserHash, Timestamp.from(now)).update() == 1;
+    }
+
+    /** Records where this browser's supporter lives; only on an existing support, and only once. */
+    boolean setSupportStadtteil(long ideaId, String browserHash, String stadtteil) {
+        return jdbc.sql("update idea_support set stadtteil = ? where idea_id = ? and browser_hash = ? and stadtteil is null")
+                .params(stadtteil, ideaId, browserHash).update() == 1;
+    }
+
+    /** Whether this browser supports the idea and has not yet said (or declined to say) where it lives. */
+    boolean stadtteilOpen(long ideaId, String browserHash) {
+        return jdbc.sql("select count(*) from idea_support where idea_id = ? and browser_hash = ? and stadtteil is null")
+                .params(ideaId, browserHash).query(Long.class).single() > 0;
+    }
+
+    /** Supports per Stadtteil ("NOT_STATED": not asked or not said), most first. */
+    Map<String, Long> supportsByStadtteil(long ideaId) {
+        Map<String, Long> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("select coalesce(stadtteil, 'NOT_STATED') as place, count(*) as n from idea_support where idea_id = ?"
+                        + " group by place order by n desc, place")
+                .param(ideaId).query((rs, n) -> result.put(rs.getString(1), rs.getLong(2))).list();
+        return result;
     }
 
     boolean removeSupport(long ideaId, String browserHash) {

@@ -4,6 +4,7 @@ import static eu.impactlab.platform.PersonalData.Kind.CONTACT;
 import static eu.impactlab.platform.PersonalData.Kind.FREE_TEXT;
 import static eu.impactlab.platform.PersonalData.Kind.NAME;
 import static eu.impactlab.platform.PersonalData.Kind.ONLINE_ID;
+import static eu.impactlab.platform.PersonalData.Kind.PROFILE;
 import static eu.impactlab.platform.PersonalData.Kind.STAFF_ID;
 import static eu.impactlab.platform.PersonalData.Kind.TOKEN;
 
@@ -74,6 +75,7 @@ class ParticipationPersonalData implements PersonalData.Declaration, PersonalDat
                 new Use("participation.support", Set.of(FORM), LegalBasis.CONSENT, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
                                 new Column("idea_support", "browser_hash", ONLINE_ID),
+                                new Column("idea_support", "stadtteil", PROFILE),
                                 new Column("idea_confirmed_support", "email_hash", ONLINE_ID))),
                 new Use("participation.link", Set.of(FORM), LegalBasis.PUBLIC_TASK, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(

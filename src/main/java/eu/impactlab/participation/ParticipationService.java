@@ -4,6 +4,7 @@ import eu.impactlab.courses.CourseService;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.BremenDistricts;
 import eu.impactlab.platform.ContactRules;
 import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.SecretTokens;
@@ -240,8 +241,15 @@ public class ParticipationService {
         return store.inStates(states, labId == null || labId < 0 ? null : labId);
     }
 
-    Map<String, Long> countByState() {
-        return store.countByState();
+    /** Ideas per state, counting only the labs the viewer may see (a coordinator's own labs, not the others'). */
+    Map<String, Long> countByState(java.util.function.LongPredicate visibleLab) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (IdeaStore.StateCount c : store.countByLabAndState()) {
+            if (visibleLab.test(c.labId())) {
+                counts.merge(c.state(), c.count(), Long::sum);
+            }
+        }
+        return counts;
     }
 
     Map<String, String[]> translations(long id) {
@@ -315,15 +323,30 @@ public class ParticipationService {
         return errors;
     }
 
-    /** Merges an idea into a published one of the same lab: its supports count there, each browser once. */
-    @Transactional
-    Map<String, String> merge(long id, Long into, String actor) {
+    /** What is wrong with a rejection's reason, checked before the coordinator is asked to confirm. */
+    Map<String, String> rejectErrors(String reason) {
+        return messageErrors(reason);
+    }
+
+    /** What is wrong with a merge target (a published idea of the same lab, not the idea itself), checked before asking. */
+    Map<String, String> mergeErrors(long id, Long into) {
         Optional<Idea> source = store.find(id);
         Optional<Idea> target = into == null ? Optional.empty() : store.find(into);
         if (source.isEmpty() || target.isEmpty() || !target.get().published() || into == id
                 || target.get().labId() != source.get().labId()) {
             return Map.of("into", "participation.error.mergeTarget");
         }
+        return Map.of();
+    }
+
+    /** Merges an idea into a published one of the same lab: its supports count there, each browser once. */
+    @Transactional
+    Map<String, String> merge(long id, Long into, String actor) {
+        Map<String, String> errors = mergeErrors(id, into);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Optional<Idea> target = store.find(into);
         if (!store.markMerged(id, into, Instant.now(clock))) {
             return Map.of("[global]", "participation.error.notOpen");
         }
@@ -469,6 +492,28 @@ public class ParticipationService {
     @Transactional
     Optional<Boolean> unsupport(long id, String browserHash) {
         return publishedIdea(id).map(i -> browserHash != null && store.removeSupport(id, browserHash));
+    }
+
+    /** Fewer supports than this in a Stadtteil are shown as "fewer than 5", as in every figure of the platform. */
+    static final int SMALLEST_SHOWN = 5;
+
+    /** Records the Stadtteil a supporter chose after supporting; false for an unknown place or no support. */
+    boolean supportStadtteil(long id, String browserHash, String stadtteil) {
+        boolean known = stadtteil != null && (BremenDistricts.known(stadtteil)
+                || BremenDistricts.OUTSIDE_BREMEN.equals(stadtteil) || BremenDistricts.NOT_STATED.equals(stadtteil));
+        return known && browserHash != null && publishedIdea(id).isPresent()
+                && store.setSupportStadtteil(id, browserHash, stadtteil);
+    }
+
+    boolean stadtteilOpen(long id, String browserHash) {
+        return browserHash != null && store.stadtteilOpen(id, browserHash);
+    }
+
+    /** Supports per Stadtteil for the coordinator; a place with fewer than 5 supports has null (shown as "fewer than 5"). */
+    Map<String, Long> supportsByStadtteil(long id) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        store.supportsByStadtteil(id).forEach((place, count) -> result.put(place, count < SMALLEST_SHOWN ? null : count));
+        return result;
     }
 
     boolean supports(long id, String browserHash) {

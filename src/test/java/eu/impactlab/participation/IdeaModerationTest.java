@@ -65,12 +65,15 @@ class IdeaModerationTest extends AbstractIntegrationTest {
         long elsewhere = fixtures.pending("osterholz", "Idee aus Osterholz", null);
         long published = fixtures.published("osterholz", "Veröffentlicht in Osterholz");
         MockHttpSession coordinator = Logins.as(mvc, "coordinator"); // coordinates Gröpelingen only
+        long waitingHere = jdbc.sql("select count(*) from idea i join lab l on l.id = i.lab_id"
+                + " where l.slug = 'groepelingen' and i.state in ('PENDING', 'QUESTION')").query(Long.class).single();
         assertThat(mvc.perform(get("/admin/ideas").session(coordinator)).andReturn().getResponse().getContentAsString())
-                .doesNotContain("Idee aus Osterholz");
+                .as("the list and its counts show only the coordinator's own labs")
+                .doesNotContain("Idee aus Osterholz").contains("Warten auf Prüfung (" + waitingHere + ")");
         mvc.perform(get("/admin/ideas/" + elsewhere).session(coordinator)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/ideas/" + elsewhere + "/publish").session(coordinator).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/ideas/" + elsewhere + "/reject").session(coordinator).with(csrf()).param("message", "nein"))
+        mvc.perform(post("/admin/ideas/" + elsewhere + "/reject").session(coordinator).with(csrf()).param("message", "nein").param("confirmed", "true"))
                 .andExpect(status().isForbidden());
         assertThat(ideas.idea(elsewhere).orElseThrow().state()).as("nothing changed").isEqualTo("PENDING");
         mvc.perform(get("/admin/ideas/" + elsewhere).session(Logins.as(mvc, "admin"))).andExpect(status().isOk());
@@ -98,8 +101,15 @@ class IdeaModerationTest extends AbstractIntegrationTest {
                 .param("text", "Dla dzieci od 10 do 14 lat.")).andExpect(status().is3xxRedirection());
         assertThat(ideas.idea(id).orElseThrow()).extracting(Idea::state, Idea::text).containsExactly("PENDING", "Dla dzieci od 10 do 14 lat.");
 
+        String asked = mvc.perform(post("/admin/ideas/" + id + "/reject").session(coordinator).with(csrf())
+                .param("message", "Das Lab hat dafür keinen Raum.")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(asked).as("a rejection asks first and shows the reason the proposer will read")
+                .contains("Diese Idee wirklich ablehnen?", "Das Lab hat dafür keinen Raum.", "name=\"confirmed\" value=\"true\"");
+        assertThat(ideas.idea(id).orElseThrow().state()).isEqualTo("PENDING");
         mvc.perform(post("/admin/ideas/" + id + "/reject").session(coordinator).with(csrf())
-                .param("message", "Das Lab hat dafür keinen Raum.")).andExpect(status().is3xxRedirection());
+                .param("message", "Das Lab hat dafür keinen Raum.").param("confirmed", "true"))
+                .andExpect(status().is3xxRedirection());
         assertThat(page("/ideas/manage/" + token, "de")).contains("Nieopublikowany", "Powód", "Das Lab hat dafür keinen Raum.");
         assertThat(lastMail("pyt@example.org")).contains("niestety", "Das Lab hat dafür keinen Raum.");
         mvc.perform(get("/ideas/" + id)).andExpect(status().isNotFound());
@@ -125,6 +135,33 @@ class IdeaModerationTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void supportersMayNameTheirStadtteilOnceAndTheCoordinatorSeesItWithoutSmallNumbers() throws Exception {
+        long id = fixtures.published("groepelingen", "Reparatur-Café");
+        var first = mvc.perform(post("/ideas/" + id + "/support").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        jakarta.servlet.http.Cookie browser = first.getCookie(BrowserIds.COOKIE);
+        assertThat(first.getContentAsString()).as("asked after the tap, never before")
+                .contains("in welchem Stadtteil Sie wohnen", "name=\"stadtteil\"");
+        mvc.perform(post("/ideas/" + id + "/support/stadtteil").with(csrf()).cookie(browser).param("stadtteil", "Atlantis"))
+                .andExpect(status().is3xxRedirection());
+        String saved = mvc.perform(post("/ideas/" + id + "/support/stadtteil").with(csrf()).cookie(browser)
+                .header("HX-Request", "true").param("stadtteil", "Gröpelingen")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(saved).contains("Danke.").doesNotContain("name=\"stadtteil\"");
+        assertThat(ideas.supportStadtteil(id, SecretTokens.hash("nobody"), "Walle")).as("only with a support").isFalse();
+        for (int i = 0; i < 5; i++) {
+            String other = SecretTokens.hash("walle-" + i);
+            ideas.support(id, other);
+            assertThat(ideas.supportStadtteil(id, other, "Walle")).isTrue();
+            assertThat(ideas.supportStadtteil(id, other, "Findorff")).as("said once").isFalse();
+        }
+        String admin = mvc.perform(get("/admin/ideas/" + id).session(Logins.as(mvc, "coordinator")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(admin).contains("Woher die Unterstützung kommt", "Walle</th>", "<td class=\"num\">5</td>",
+                "Gröpelingen</th>", "weniger als 5");
+    }
+
+    @Test
     void mergingCountsEachBrowserOnceAndKeepsSupportsGivenInPerson() throws Exception {
         long a = fixtures.published("groepelingen", "Lötkurs");
         long b = fixtures.published("groepelingen", "Löten lernen");
@@ -132,8 +169,14 @@ class IdeaModerationTest extends AbstractIntegrationTest {
         ideas.support(b, SecretTokens.hash("browser-x"));
         ideas.support(a, SecretTokens.hash("browser-y"));
         ideas.addInPersonSupports(a, 2, "helper");
-        mvc.perform(post("/admin/ideas/" + a + "/merge").session(Logins.as(mvc, "coordinator")).with(csrf())
-                .param("into", String.valueOf(b))).andExpect(status().is3xxRedirection());
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        String asked = mvc.perform(post("/admin/ideas/" + a + "/merge").session(coordinator).with(csrf())
+                .param("into", String.valueOf(b))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asked).as("a merge asks first and says where the supports go")
+                .contains("Diese Idee wirklich zusammenführen?", "Ihre 4 Unterstützungen zählen dann bei „Löten lernen“");
+        assertThat(ideas.idea(a).orElseThrow().state()).isEqualTo("PUBLISHED");
+        mvc.perform(post("/admin/ideas/" + a + "/merge").session(coordinator).with(csrf())
+                .param("into", String.valueOf(b)).param("confirmed", "true")).andExpect(status().is3xxRedirection());
         assertThat(ideas.idea(b).orElseThrow()).extracting(Idea::supports, Idea::inPersonSupports).containsExactly(4L, 2L);
         assertThat(ideas.idea(a).orElseThrow().state()).isEqualTo("MERGED");
         mvc.perform(get("/ideas/" + a)).andExpect(status().isNotFound());
