@@ -22,6 +22,7 @@ class ImpactPersonalData implements PersonalData.Declaration {
                 new NotPersonal("impact_fact", "age_band", ANONYMOUS),
                 new NotPersonal("impact_fact", "gender", ANONYMOUS),
                 new NotPersonal("impact_fact", "stadtteil", ANONYMOUS),
-                new NotPersonal("impact_participation_fact", "answer", "the state of a public answer to an idea, no text"));
+                new NotPersonal("impact_participation_fact", "answer", "the state of a public answer to an idea, no text"),
+                new NotPersonal("impact_partner_reach", "stadtteil", "the Stadtteil of a partner organisation, not of a person"));
     }
 }

@@ -25,7 +25,12 @@ class ParticipationFigures {
     record Grid(String id, List<String> columns, List<Row> rows) {
     }
 
-    record Row(String labelKey, List<String> cells) {
+    /** A row's label: a message key, or a name shown as it is ({@code literal}, e.g. a Stadtteil or a language). */
+    record Row(String labelKey, String literal, List<String> cells) {
+
+        Row(String labelKey, List<String> cells) {
+            this(labelKey, null, cells);
+        }
     }
 
     record Figures(List<Grid> grids, String medianDaysToAnswer, long answers) {
@@ -100,7 +105,13 @@ class ParticipationFigures {
     }
 
     /** A table of parts with a total row and a total column, suppressed as one set of additive relations. */
-    private static Grid grid(String id, List<String> columns, List<String> rowKeys, long[][] parts, boolean totalRow) {
+    static Grid grid(String id, List<String> columns, List<String> rowKeys, long[][] parts, boolean totalRow) {
+        return grid(id, columns, rowKeys, null, parts, totalRow);
+    }
+
+    /** The same, with rows labelled by names shown as they are ({@code literals}) instead of message keys. */
+    static Grid grid(String id, List<String> columns, List<String> rowKeys, List<String> literals, long[][] parts,
+            boolean totalRow) {
         int rows = parts.length;
         int labs = columns.size() - 1;
         int width = labs + 1;
@@ -139,7 +150,9 @@ class ParticipationFigures {
                 int i = r * width + c;
                 cells.add(hidden[i] ? HIDDEN : String.valueOf(values[i]));
             }
-            result.add(new Row(r < rows ? rowKeys.get(r) : "participation.impact.total", cells));
+            result.add(r < rows
+                    ? new Row(rowKeys.get(r), literals == null ? null : literals.get(r), cells)
+                    : new Row("participation.impact.total", cells));
         }
         return new Grid(id, columns, result);
     }

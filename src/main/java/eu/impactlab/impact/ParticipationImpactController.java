@@ -16,18 +16,24 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The funders' participation figures (/impact/participation), for the labs the viewer may see, suppressed like the dashboard. */
+/**
+ * The funders' figures beside the dashboard, for the labs the viewer may see and suppressed like it: participation
+ * (/impact/participation) and the labs' partner work (/impact/partners).
+ */
 @Controller
 class ParticipationImpactController {
 
     private final ImpactService impact;
     private final ParticipationFigures figures;
+    private final PartnerFigures partnerFigures;
     private final MessageSource messages;
     private final Clock clock;
 
-    ParticipationImpactController(ImpactService impact, ParticipationFigures figures, MessageSource messages, Clock clock) {
+    ParticipationImpactController(ImpactService impact, ParticipationFigures figures, PartnerFigures partnerFigures,
+            MessageSource messages, Clock clock) {
         this.impact = impact;
         this.figures = figures;
+        this.partnerFigures = partnerFigures;
         this.messages = messages;
         this.clock = clock;
     }
@@ -35,6 +41,28 @@ class ParticipationImpactController {
     @GetMapping("/impact/participation")
     String participation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String lab, Authentication who, Locale locale, Model model) {
+        List<LabView> chosen = period(from, to, lab, who, locale, model, "/impact/participation", "participation.impact");
+        LocalDate start = (LocalDate) model.getAttribute("from");
+        LocalDate end = (LocalDate) model.getAttribute("to");
+        model.addAttribute("figures", figures.figures(start, end, chosen,
+                messages.getMessage("participation.impact.total", null, locale)));
+        return "impact/figures";
+    }
+
+    @GetMapping("/impact/partners")
+    String partners(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String lab, Authentication who, Locale locale, Model model) {
+        List<LabView> chosen = period(from, to, lab, who, locale, model, "/impact/partners", "partners.figures");
+        LocalDate start = (LocalDate) model.getAttribute("from");
+        LocalDate end = (LocalDate) model.getAttribute("to");
+        model.addAttribute("figures", partnerFigures.figures(start, end, chosen,
+                messages.getMessage("participation.impact.total", null, locale)));
+        return "impact/figures";
+    }
+
+    /** The period (the last year unless chosen) and the labs asked for, among those the viewer may see. */
+    private List<LabView> period(String from, String to, String lab, Authentication who, Locale locale, Model model,
+            String action, String prefix) {
         if (!ImpactService.mayUseDashboard(who)) {
             throw new AccessDeniedException("no dashboard for this role");
         }
@@ -46,15 +74,13 @@ class ParticipationImpactController {
             end = today;
         }
         List<LabView> visible = impact.visibleLabs(who, Language.forLocale(locale));
-        List<LabView> chosen = lab == null || lab.isBlank() ? visible
-                : visible.stream().filter(l -> l.slug().equals(lab)).toList();
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("labs", visible);
         model.addAttribute("lab", lab);
-        model.addAttribute("figures", figures.figures(start, end, chosen,
-                messages.getMessage("participation.impact.total", null, locale)));
-        return "impact/participation";
+        model.addAttribute("action", action);
+        model.addAttribute("prefix", prefix);
+        return lab == null || lab.isBlank() ? visible : visible.stream().filter(l -> l.slug().equals(lab)).toList();
     }
 
     private static LocalDate date(String value, LocalDate fallback) {

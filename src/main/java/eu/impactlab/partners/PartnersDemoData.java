@@ -8,10 +8,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +37,11 @@ class PartnersDemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final LabService labs;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PartnersDemoData(JdbcClient jdbc, DemoDataPolicy policy, AccountService accounts, LabService labs, Clock clock) {
+    PartnersDemoData(JdbcClient jdbc, DemoDataPolicy policy, AccountService accounts, LabService labs, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.policy = policy;
         this.accounts = accounts;
@@ -94,6 +101,10 @@ class PartnersDemoData implements ApplicationRunner {
                     age_65_plus, first_time, languages, duration_minutes, staff_hours, volunteer_hours, devices_lent, filed_by)
                 values (?, 22, 0, 20, 0, 2, 0, 15, 'de,ar,tr', 90, 3.0, 1.5, 12, 'coordinator')""").param(done).update();
         step(done, "REPORTED", "coordinator");
+        // The report reaches the funders' figures as a real report does: as an event to the impact module.
+        events.publishEvent(new PartnerReachReported(UUID.randomUUID(), workday(today.minusDays(12)), labId, "WORKSHOP",
+                "Walle", 22, Map.of("UNDER_12", 0, "AGE_12_17", 20, "AGE_18_26", 0, "AGE_27_64", 2, "AGE_65_PLUS", 0), 15,
+                List.of("de", "ar", "tr"), 90, 12));
 
         // The other organisations: a smartphone afternoon, help with online forms in Arabic, a declined request.
         long smartphone = request(seniors, labId, "WORKSHOP", "Smartphone-Nachmittag", 12, "AGE_65_PLUS", "de,tr,ar",
