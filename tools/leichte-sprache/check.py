@@ -19,7 +19,7 @@ ABBREVIATIONS = re.compile(
     r"Nr\.|Std\.|min\.|Min\.|Art\.|Abs\.|lit\.|Tel\.|max\.|mind\.|Mio\.|Mrd\.|s\.\s?o\.|s\.\s?u\.)", re.IGNORECASE)
 SPECIAL = re.compile(r"[%§&]")
 NUMBER_WORDS = re.compile(
-    r"\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend)\b",
+    r"\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend)\b",
     re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(\d{2,4})?\b")
 TIME_WITHOUT_UHR = re.compile(r"\b\d{1,2}:\d{2}\b(?!\s*Uhr)")
@@ -93,15 +93,21 @@ def check(bundle_path):
             continue
         if sorted(set(PLACEHOLDER.findall(value))) != sorted(set(PLACEHOLDER.findall(german[key]))):
             errors.append(f"{where}: placeholders differ from German")
+        if "'" in value or re.sub(r"\{\d[^{}]*}", "", value).count("{") or re.sub(r"\{\d[^{}]*}", "", value).count("}"):
+            errors.append(f"{where}: a quote or brace that MessageFormat would misread")
         if not value.strip():
             errors.append(f"{where}: empty")
+        # on the whole message, as an abbreviation's full stops would split it into sentences
+        for pattern, what in ((ABBREVIATIONS, "abbreviation"), (SPECIAL, "special character")):
+            m = pattern.search(value)
+            if m:
+                errors.append(f"{where}: {what} '{m.group(0)}'")
         for sentence in sentences(value):
             n = len(words(sentence))
             counts.append(n)
             if n > MAX_WORDS:
                 errors.append(f"{where}: {n} words: {sentence}")
-            for pattern, what in ((ABBREVIATIONS, "abbreviation"), (SPECIAL, "special character"),
-                                  (NUMBER_WORDS, "number as a word"), (NUMERIC_DATE, "date in digits"),
+            for pattern, what in ((NUMBER_WORDS, "number as a word"), (NUMERIC_DATE, "date in digits"),
                                   (TIME_WITHOUT_UHR, "time without 'Uhr'"), (FAMILIAR, "'du' instead of 'Sie'")):
                 m = pattern.search(sentence)
                 if m:
