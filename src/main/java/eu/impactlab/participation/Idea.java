@@ -22,12 +22,6 @@ record Idea(long id, long labId, String kind, String title, String text, String 
         return personalDataDeletedAt != null;
     }
 
-    /** The day it was published, the Bremen way (07.12.2026). */
-    public String publishedDay() {
-        return publishedAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
-                .format(publishedAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin")));
-    }
-
     /** The text direction of the idea's own language. */
     public String dir() {
         return IdeaLanguages.direction(language);

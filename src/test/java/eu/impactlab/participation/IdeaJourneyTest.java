@@ -70,6 +70,9 @@ class IdeaJourneyTest extends AbstractIntegrationTest {
         String idea = page("/ideas/" + id, "tr");
         assertThat(idea).contains("Okul portalı için Türkçe kurs", "Planlandı", "href=\"/courses/" + course + "\"",
                 "Okul portalı – Türkçe", "&lt;b&gt;lütfen&lt;/b&gt;").doesNotContain("<b>lütfen</b>");
+        String publishedDay = jdbc.sql("select to_char(published_at at time zone 'Europe/Berlin', 'DD.MM.YYYY') from idea where id = ?")
+                .param(id).query(String.class).single();
+        assertThat(idea).contains("yayımlanma tarihi: " + publishedDay);
 
         // Two browsers support it; the first taps twice.
         HttpClient first = browser();
