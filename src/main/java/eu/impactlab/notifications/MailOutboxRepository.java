@@ -133,6 +133,15 @@ class MailOutboxRepository {
                 .optional();
     }
 
+    /** A further attachment's name and size, for the outbox's detail page (the first one is on the entry). */
+    record AttachmentInfo(String filename, int size) {
+    }
+
+    List<AttachmentInfo> furtherAttachmentInfo(long mailId) {
+        return jdbc.sql("SELECT filename, octet_length(data) FROM mail_outbox_attachment WHERE mail_id = :id ORDER BY position")
+                .param("id", mailId).query((rs, n) -> new AttachmentInfo(rs.getString(1), rs.getInt(2))).list();
+    }
+
     Map<MailStatus, Long> countByStatus() {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
         for (MailStatus status : MailStatus.values()) {

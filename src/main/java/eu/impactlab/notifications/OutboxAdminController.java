@@ -58,6 +58,7 @@ class OutboxAdminController {
         OutboxEntry entry = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("mail", row(entry));
         model.addAttribute("paragraphs", paragraphs(entry.body()));
+        model.addAttribute("furtherAttachments", outbox.furtherAttachmentInfo(id));
         model.addAttribute("sending", sending);
         return VIEW_DETAIL;
     }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import eu.impactlab.AbstractIntegrationTest;
 import eu.impactlab.Logins;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -66,6 +67,17 @@ class OutboxPagesTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select status from mail_outbox where id = ?").param(id).query(String.class).single())
                 .isEqualTo("PENDING");
         mvc.perform(get("/admin/outbox/999999").session(admin)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theDetailPageListsEveryAttachment() throws Exception {
+        outbox.enqueue(OutgoingMail.withAttachments("two.files@example.org", "Kurs und Termin", "Zwei Kalender.", List.of(
+                new OutgoingMail.Attachment("kurs.ics", "text/calendar", new byte[3000]),
+                new OutgoingMail.Attachment("sitzung-2.ics", "text/calendar", new byte[100]))));
+        long id = idOf("two.files@example.org");
+        String detail = mvc.perform(get("/admin/outbox/" + id).session(Logins.as(mvc, "admin")).param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(detail).contains("kurs.ics (3 KB)", "sitzung-2.ics (1 KB)");
     }
 
     @Test
