@@ -43,6 +43,10 @@ public class MailOutbox {
         return outbox.find(id);
     }
 
+    java.util.List<MailOutboxRepository.AttachmentInfo> furtherAttachmentInfo(long id) {
+        return outbox.furtherAttachmentInfo(id);
+    }
+
     @Transactional(readOnly = true)
     Map<MailStatus, Long> countByStatus() {
         return outbox.countByStatus();
