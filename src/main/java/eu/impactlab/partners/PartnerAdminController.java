@@ -241,8 +241,17 @@ class PartnerAdminController {
         if (!problems.isEmpty()) {
             return invitePage(who, model, values, problems);
         }
-        String link = partners.invite(who, new PartnerService.InviteInput(lab.get().id(), organisation, kind.get(),
-                stadtteil, username, name, email, language.get()));
+        String link;
+        try {
+            link = partners.invite(who, new PartnerService.InviteInput(lab.get().id(), organisation, kind.get(),
+                    stadtteil, username, name, email, language.get()));
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // Two coordinators chose the same user name at once: the database's unique key let one of them win.
+            if (!partners.usernameTaken(username)) {
+                throw e;
+            }
+            return invitePage(who, model, values, List.of("partners.error.usernameTaken"));
+        }
         redirect.addFlashAttribute("saved", "partners.saved.invited");
         redirect.addFlashAttribute("link", link);
         return "redirect:/admin/partners/invite";

@@ -47,7 +47,9 @@ class PartnersPersonalData implements PersonalData.Declaration {
                                 new Column("partner_reach_report", "filed_by", STAFF_ID))),
                 new Use("partners.organisation", Set.of(), LegalBasis.PUBLIC_TASK, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
-                                new Column("partner_request", "created_by", STAFF_ID))));
+                                new Column("partner_request", "created_by", STAFF_ID),
+                                // A short subject the partner writes ("Workshop for class 7b"); it may name a person.
+                                new Column("partner_request", "topic", FREE_TEXT))));
     }
 
     @Override
@@ -56,6 +58,8 @@ class PartnersPersonalData implements PersonalData.Declaration {
                 new NotPersonal("partner_organisation", "name", "an organisation's name (school, club, association), not a person's"),
                 new NotPersonal("partner_organisation", "stadtteil", "the district of an organisation, not of a person"),
                 new NotPersonal("partner_request", "request_key", "a random key against double submission"),
-                new NotPersonal("partner_request", "age_bands", "the age bands expected in a whole group, of no one person"));
+                new NotPersonal("partner_request", "age_bands", "the age bands expected in a whole group, of no one person"),
+                new NotPersonal("partner_request", "accessibility",
+                        "needs of a whole group chosen from a fixed list (step-free access, sign language…), of no one person"));
     }
 }

@@ -175,6 +175,46 @@ class PartnerAccessTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select count(*) from partner_request").query(Long.class).single()).isEqualTo(before + 1);
     }
 
+    @Test
+    void twoCoordinatorsInvitingTheSameUserNameAtOnceGetOneAccountAndAClearMessage() throws Exception {
+        String username = "gleichzeitig" + System.nanoTime() % 100000;
+        MockHttpSession coordinator = Logins.as(mvc, "coordinator");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> sent = new java.util.ArrayList<>();
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/admin/partners/invite").session(coordinator).with(csrf())
+                            .param("lab", "groepelingen").param("organisation", "Gleichzeitig-Verein " + n + " " + username)
+                            .param("organisationKind", "SENIOR_CLUB").param("stadtteil", "Gröpelingen")
+                            .param("displayName", "Frau Gleich").param("email", username + n + "@example.org")
+                            .param("username", username).param("language", "de")).andReturn().getResponse();
+                }));
+            }
+            start.countDown();
+            int invited = 0;
+            for (var answer : sent) {
+                var response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.getStatus()).as("never a server error").isIn(200, 302);
+                if (response.getStatus() == 302) {
+                    invited++;
+                } else {
+                    assertThat(response.getContentAsString()).contains("Diesen Benutzernamen gibt es schon.");
+                }
+            }
+            assertThat(invited).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from account where username = ?").param(username).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from partner_organisation where name like ?").param("Gleichzeitig-Verein %" + username)
+                .query(Long.class).single()).as("the losers' organisations were not created either").isEqualTo(1);
+    }
+
     private org.springframework.test.web.servlet.RequestBuilder workshop(MockHttpSession who, String size, String day) {
         return post("/partner/requests").session(who).with(csrf()).param("kind", "WORKSHOP").param("topic", "Thema")
                 .param("groupSize", size).param("ageBands", "AGE_12_17").param("languages", "de").param("place", "LAB")
