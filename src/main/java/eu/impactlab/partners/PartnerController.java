@@ -27,15 +27,28 @@ class PartnerController {
     static final String VIEW_REQUEST = "partners/partner-request";
     static final String VIEW_WITHDRAW = "partners/partner-withdraw";
 
-    private final PartnerService partners;
+    /** The cookie in which the language menu remembers a choice (web's LocaleConfiguration). */
+    private static final String LANGUAGE_COOKIE = "lang";
 
-    PartnerController(PartnerService partners) {
+    private final PartnerService partners;
+    private final org.springframework.web.servlet.LocaleResolver locales;
+
+    PartnerController(PartnerService partners, org.springframework.web.servlet.LocaleResolver locales) {
         this.partners = partners;
+        this.locales = locales;
     }
 
     @GetMapping
-    String list(Authentication who, Model model) {
+    String list(Authentication who, Model model, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) {
         PartnerService.Membership me = partners.membership(who.getName());
+        // A partner was invited in a language; until they choose one in the menu, their pages speak it, whatever the
+        // browser says (a school's shared computer may be set to German for a Turkish-speaking club's chair).
+        if (org.springframework.web.util.WebUtils.getCookie(request, LANGUAGE_COOKIE) == null
+                && request.getParameter("lang") == null && !me.language().locale().equals(locale)) {
+            locales.setLocale(request, response, me.language().locale());
+            return "redirect:/partner";
+        }
         model.addAttribute("me", me);
         model.addAttribute("requests", partners.requestsOf(me));
         model.addAttribute("totals", partners.totals(me));

@@ -176,6 +176,24 @@ class PartnerAccessTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aPartnerInvitedInTurkishGetsTurkishPagesUntilChoosingAnotherLanguage() throws Exception {
+        long n = System.nanoTime() % 100000;
+        MockHttpSession ayse = PartnerTesting.newPartner(mvc, "Türkischer Elternverein " + n, "ayse" + n,
+                "ayse" + n + "@example.org", "tr");
+        var first = mvc.perform(get("/partner").session(ayse).header("Accept-Language", "de-DE"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        jakarta.servlet.http.Cookie chosen = first.getCookie("lang");
+        assertThat(chosen).isNotNull();
+        assertThat(chosen.getValue()).startsWith("tr");
+        String turkish = mvc.perform(get("/partner").session(ayse).cookie(chosen).header("Accept-Language", "de-DE"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(turkish).contains("lang=\"tr\"");
+        String german = mvc.perform(get("/partner").session(ayse).param("lang", "de").header("Accept-Language", "de-DE"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(german).as("the menu's choice wins").contains("lang=\"de\"");
+    }
+
+    @Test
     void twoCoordinatorsInvitingTheSameUserNameAtOnceGetOneAccountAndAClearMessage() throws Exception {
         String username = "gleichzeitig" + System.nanoTime() % 100000;
         MockHttpSession coordinator = Logins.as(mvc, "coordinator");
