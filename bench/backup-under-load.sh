@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Backup of the embedded PostgreSQL while citizens book, restore into an empty data directory, and proof that every
 # booking confirmed (201 received) before the backup began is in the restored database. Not a test: run by hand.
-# Usage: ./mvnw -B package -DskipTests && bench/backup-under-load.sh [workers, default 4]
+# Usage: ./mvnw -B package -DskipTests && bench/backup-under-load.sh [workers, default 4] [seconds of load before
+# the backup, default 20]
 # Needs curl, jq and psql (any version: apt-get install postgresql-client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workers=${1:-4}
+warmup=${2:-20}
 port=${PORT:-18091}
 port2=$((port + 1))
 for tool in curl jq psql; do
@@ -65,7 +67,7 @@ book() { # worker number: books every workers-th free time, logs "nanoseconds co
 for n in $(seq 0 $((workers - 1))); do book "$n" & pids+=($!); done
 load_pids=("${pids[@]: -$workers}")
 
-sleep 5
+sleep "$warmup"
 before_backup=$(date +%s%N)
 backup_started=$(date +%T)
 backup=$(deploy/backup.sh "$work/data" "$work")
