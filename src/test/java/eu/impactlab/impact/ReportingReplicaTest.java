@@ -80,9 +80,17 @@ class ReportingReplicaTest {
         MockHttpSession funder = Logins.as(mvc, "funder");
         replica.catchUp(Duration.ofSeconds(60));
         String empty = csv(funder);
-        assertThat(empty).doesNotContain("Walk-in;12").doesNotContain(";12");
+        assertThat(empty).doesNotContain(";12");
 
         long lab = labs.idOf("groepelingen").orElseThrow();
+        try {
+            figuresComeFromTheReplica(funder, empty, lab);
+        } finally {
+            primary.sql("delete from impact_fact where day between '2009-01-01' and '2009-12-31'").update();
+        }
+    }
+
+    private void figuresComeFromTheReplica(MockHttpSession funder, String empty, long lab) throws Exception {
         replica.pauseReplay();
         try {
             for (int i = 0; i < 12; i++) {
@@ -110,8 +118,6 @@ class ReportingReplicaTest {
             rs.next();
             assertThat(rs.getLong(1)).as("the reporting pool's connections on the replica").isPositive();
         }
-
-        primary.sql("delete from impact_fact where day between '2009-01-01' and '2009-12-31'").update();
     }
 
     private String csv(MockHttpSession funder) throws Exception {
