@@ -62,9 +62,11 @@ class FactQueries {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactQueries.class);
 
     private final JdbcTemplate jdbc;
+    private final ReportingDatabase reporting;
 
-    FactQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    FactQueries(ReportingDatabase reporting) {
+        this.jdbc = reporting.jdbcTemplate();
+        this.reporting = reporting;
     }
 
     /**
@@ -73,11 +75,13 @@ class FactQueries {
      * years are a few thousand rows. With such a filter they come from the facts.
      */
     Result run(Filter filter, Dimension by, Dimension period) {
-        if (!filter.narrowed()) {
-            return fromRollup(filter, by, period);
-        }
-        return filteredRollupAnswers(filter, by, period) ? fromFilteredRollup(filter, by, period)
-                : fromFacts(filter, by, period);
+        return reporting.read(() -> {
+            if (!filter.narrowed()) {
+                return fromRollup(filter, by, period);
+            }
+            return filteredRollupAnswers(filter, by, period) ? fromFilteredRollup(filter, by, period)
+                    : fromFacts(filter, by, period);
+        });
     }
 
     /** One attribute filter, at least one whole month, and no weeks (which months cannot give). */
@@ -196,14 +200,16 @@ class FactQueries {
 
     /** Only the total of a question, from the facts (for what a language filter leaves out). */
     Counts total(Filter filter) {
-        if (filteredRollupAnswers(filter, Dimension.YEAR, Dimension.YEAR)) {
-            return fromFilteredRollup(filter, Dimension.YEAR, Dimension.YEAR).total();
-        }
-        List<Object> params = new ArrayList<>();
-        String sql = "select " + AGGREGATES + " from impact_fact f where " + where(filter, params);
-        debug(sql, params);
-        List<Counts> total = jdbc.query(sql, (rs, n) -> counts(rs, median(rs)), params.toArray());
-        return total.isEmpty() ? Counts.empty() : total.get(0);
+        return reporting.read(() -> {
+            if (filteredRollupAnswers(filter, Dimension.YEAR, Dimension.YEAR)) {
+                return fromFilteredRollup(filter, Dimension.YEAR, Dimension.YEAR).total();
+            }
+            List<Object> params = new ArrayList<>();
+            String sql = "select " + AGGREGATES + " from impact_fact f where " + where(filter, params);
+            debug(sql, params);
+            List<Counts> total = jdbc.query(sql, (rs, n) -> counts(rs, median(rs)), params.toArray());
+            return total.isEmpty() ? Counts.empty() : total.get(0);
+        });
     }
 
     /** The rollup's measure columns, in the order of {@link #AGGREGATES}. */
@@ -441,11 +447,14 @@ class FactQueries {
     /** Cases per lab id and activity in a period, for the open data feed. */
     Map<String, Map<String, Long>> perLabAndActivity(java.time.LocalDate from, java.time.LocalDate to) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        jdbc.query("select lab_id::text as lab, activity, sum(cases) as n from impact_fact where day between ? and ? "
-                + "group by 1, 2", rs -> {
-                    counts.computeIfAbsent(rs.getString("lab"), k -> new LinkedHashMap<>())
-                            .put(rs.getString("activity"), rs.getLong("n"));
-                }, from, to);
+        reporting.read(() -> {
+            jdbc.query("select lab_id::text as lab, activity, sum(cases) as n from impact_fact where day between ? and ? "
+                    + "group by 1, 2", rs -> {
+                        counts.computeIfAbsent(rs.getString("lab"), k -> new LinkedHashMap<>())
+                                .put(rs.getString("activity"), rs.getLong("n"));
+                    }, from, to);
+            return counts;
+        });
         return counts;
     }
 

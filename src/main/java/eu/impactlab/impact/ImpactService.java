@@ -25,7 +25,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The impact module's one service: anonymous, suppressed figures for a period, for the labs a person may see.
@@ -78,7 +77,7 @@ public class ImpactService {
                 .toList();
     }
 
-    @Transactional(readOnly = true)
+    // No transaction here: the figures are read in one on the reporting database (FactQueries), which may be a replica.
     Report report(Question question, Authentication who, Locale locale) {
         Language language = Language.forLocale(locale);
         List<LabView> visible = visibleLabs(who, language);
@@ -282,7 +281,6 @@ public class ImpactService {
      * The public feed: per lab and activity in one month, the same suppression as the dashboard; each activity's sum
      * over all labs is published too, so it is protected as a total.
      */
-    @Transactional(readOnly = true)
     List<OpenDataLine> openData(String monthParam) {
         YearMonth month = month(monthParam);
         List<LabView> all = labs.labs(Language.DE);

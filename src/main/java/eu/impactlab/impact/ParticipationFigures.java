@@ -38,8 +38,8 @@ class ParticipationFigures {
 
     private final JdbcClient jdbc;
 
-    ParticipationFigures(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ParticipationFigures(ReportingDatabase reporting) {
+        this.jdbc = reporting.jdbcClient();
     }
 
     Figures figures(LocalDate from, LocalDate to, List<LabView> labs, String totalLabel) {
