@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The funders' figures of the labs' partner work for a period and the labs they may see: offers delivered by kind,
  * participants by kind, age band and the partners' Stadtteil, offers per language used, first-timers and devices lent.
- * Every table goes through the dashboard's small-number suppression ("•").
+ * Every table goes through the dashboard's small-number suppression ("•"). Read from the reporting database (a replica
+ * when one is configured), like every figure.
  */
 @Component
 class PartnerFigures {
@@ -34,8 +35,8 @@ class PartnerFigures {
 
     private final JdbcClient jdbc;
 
-    PartnerFigures(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PartnerFigures(ReportingDatabase reporting) {
+        this.jdbc = reporting.jdbcClient();
     }
 
     Figures figures(LocalDate from, LocalDate to, List<LabView> labs, String totalLabel) {
