@@ -14,9 +14,13 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * XHTML to PDF with openhtmltopdf and the bundled DejaVu Sans (Latin, Cyrillic, Arabic), right to left where the
- * language needs it, loading nothing from outside the page; shared by the impact report and the register of processing.
+ * language needs it, loading nothing from outside the page; shared by every PDF the app makes. Each one is a tagged
+ * PDF/UA-1 document (structure, language, title, embedded fonts only), so screen readers read it like the page.
  */
 public final class HtmlToPdf {
+
+    /** The family name the PDF templates use; the only font a PDF may use, since every font must be embedded. */
+    public static final String FONT_FAMILY = "DejaVu Sans";
 
     private HtmlToPdf() {
     }
@@ -25,8 +29,9 @@ public final class HtmlToPdf {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> font("fonts/DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> font("fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
+            builder.usePdfUaAccessibility(true);
+            builder.useFont(() -> font("fonts/DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> font("fonts/DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
             builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
             builder.defaultTextDirection(rightToLeft ? TextDirection.RTL : TextDirection.LTR);
