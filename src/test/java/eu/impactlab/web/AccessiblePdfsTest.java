@@ -11,12 +11,19 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,12 +70,20 @@ class AccessiblePdfsTest extends AbstractIntegrationTest {
     }
 
     @Test
-    void theFundersImpactReportIsPdfUa() throws Exception {
+    void theFundersImpactReportIsPdfUaWithItsChartsInWordsAndItsRowsReadFromTheLabelOn() throws Exception {
         MockHttpSession funder = Logins.as(mvc, "funder");
         for (String language : List.of("de", "ar")) {
-            assertPdfUa("impact-" + language, mvc.perform(get("/impact/report.pdf").param("from", YEAR + "-01-01")
+            byte[] pdf = mvc.perform(get("/impact/report.pdf").param("from", YEAR + "-01-01")
                     .param("to", YEAR + "-12-31").param("lang", language).session(funder))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            assertPdfUa("impact-" + language, pdf);
+            // Each chart has an alternative text: its title, then every bar's label and number.
+            List<String> charts = tags(pdf).alternativeTexts();
+            assertThat(charts).as("charts in %s", language).hasSizeGreaterThan(3)
+                    .allMatch(alt -> alt.matches("(?s).+: .*[0-9].*"));
+            if (language.equals("de")) {
+                assertThat(charts).anyMatch(alt -> alt.startsWith("Menschen, denen geholfen wurde, nach Monat"));
+            }
         }
     }
 
@@ -100,5 +115,49 @@ class AccessiblePdfsTest extends AbstractIntegrationTest {
                     .as("failed PDF/UA-1 rules in %s", name).isEmpty();
             assertThat(result.isCompliant()).as("%s is PDF/UA-1", name).isTrue();
         }
+        Tags tags = tags(pdf);
+        assertThat(tags.rowsNotStartingWithTheirHeader()).as("rows of %s read from their label on", name).isEmpty();
+        assertThat(tags.headersWithoutScope()).as("header cells of %s without a scope", name).isZero();
+    }
+
+    /** What a screen reader meets in the tag tree: rows whose header cell is not read first, headers, alternative texts. */
+    record Tags(List<String> rowsNotStartingWithTheirHeader, int headersWithoutScope, List<String> alternativeTexts) {
+    }
+
+    static Tags tags(byte[] pdf) throws Exception {
+        Tags tags = new Tags(new ArrayList<>(), 0, new ArrayList<>());
+        int[] withoutScope = {0};
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            walk(document.getDocumentCatalog().getStructureTreeRoot().getCOSObject(), false, tags, withoutScope);
+        }
+        return new Tags(tags.rowsNotStartingWithTheirHeader(), withoutScope[0], tags.alternativeTexts());
+    }
+
+    private static void walk(COSDictionary element, boolean described, Tags tags, int[] withoutScope) {
+        String alt = element.getString(COSName.getPDFName("Alt"));
+        if (alt != null) {
+            tags.alternativeTexts().add(alt);
+        }
+        boolean inAlternative = described || alt != null;
+        List<COSDictionary> kids = new ArrayList<>();
+        COSBase k = element.getDictionaryObject(COSName.K);
+        for (COSBase kid : k instanceof COSArray array ? array.toList() : k == null ? List.<COSBase>of() : List.of(k)) {
+            COSBase target = kid instanceof COSObject object ? object.getObject() : kid;
+            if (target instanceof COSDictionary dictionary && dictionary.containsKey(COSName.S)) {
+                kids.add(dictionary);
+            }
+        }
+        String type = element.getNameAsString(COSName.S);
+        if ("TR".equals(type) && !inAlternative) {
+            List<String> cells = kids.stream().map(c -> c.getNameAsString(COSName.S)).toList();
+            if (cells.contains("TH") && !"TH".equals(cells.get(0))) {
+                tags.rowsNotStartingWithTheirHeader().add(String.join(" ", cells));
+            }
+        }
+        if ("TH".equals(type) && !(element.getDictionaryObject(COSName.A) instanceof COSDictionary a
+                && a.containsKey(COSName.getPDFName("Scope")))) {
+            withoutScope[0]++;
+        }
+        kids.forEach(kid -> walk(kid, inAlternative, tags, withoutScope));
     }
 }
