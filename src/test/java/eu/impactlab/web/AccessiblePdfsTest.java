@@ -55,17 +55,22 @@ class AccessiblePdfsTest extends AbstractIntegrationTest {
 
     @Test
     void theCertificateOfParticipationIsPdfUa() throws Exception {
-        long course = TestCourses.published(jdbc, "groepelingen", 10, "Smartphone-Grundlagen", 3);
+        long course = TestCourses.published(jdbc, "groepelingen", 10, "Smartphone-Grundlagen (PDF/UA)", 3);
         jdbc.sql("insert into course_competence (course_id, competence) values (?, '1.1'), (?, '2.1')").params(course, course).update();
         long registration = jdbc.sql("""
                 insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at, completed_at)
                 values (?, 'CONFIRMED', 'ليلى أحمد', 'ar', ?, now(), now()) returning id""")
                 .params(course, UUID.randomUUID().toString()).query(Long.class).single();
         MockHttpSession coordinator = Logins.as(mvc, "coordinator");
-        for (String language : List.of("de", "ar")) {
-            assertPdfUa("certificate-" + language, mvc.perform(get("/admin/courses/" + course + "/participants/" + registration
-                    + "/certificate.pdf").param("language", language).session(coordinator))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        try {
+            for (String language : List.of("de", "ar")) {
+                assertPdfUa("certificate-" + language, mvc.perform(get("/admin/courses/" + course + "/participants/"
+                        + registration + "/certificate.pdf").param("language", language).session(coordinator))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+            }
+        } finally {
+            // Its sessions, texts, competences and registration go with it (on delete cascade).
+            jdbc.sql("delete from course where id = ?").param(course).update();
         }
     }
 
@@ -114,6 +119,14 @@ class AccessiblePdfsTest extends AbstractIntegrationTest {
             assertThat(failed.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + "x)").collect(Collectors.toList()))
                     .as("failed PDF/UA-1 rules in %s", name).isEmpty();
             assertThat(result.isCompliant()).as("%s is PDF/UA-1", name).isTrue();
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // What a reader sees in the window title and the document properties, and what a screen reader speaks in.
+            assertThat(document.getDocumentCatalog().getLanguage()).as("language of %s", name)
+                    .isEqualTo(name.substring(name.lastIndexOf('-') + 1));
+            assertThat(document.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(document.getDocumentInformation().getTitle()).as("title of %s", name).isNotBlank();
+            assertThat(document.getDocumentInformation().getSubject()).as("description of %s", name).isNotBlank();
         }
         Tags tags = tags(pdf);
         assertThat(tags.rowsNotStartingWithTheirHeader()).as("rows of %s read from their label on", name).isEmpty();
