@@ -102,7 +102,7 @@ class Certificates {
         model.put("level", message("courses.level." + course.level(), target));
         model.put("completedOn", date(holder.completedOn(), target));
         String html = templates.process(TEMPLATE, new Context(target, model));
-        return HtmlToPdf.render(html, language.rightToLeft());
+        return HtmlToPdf.render(html, language.rightToLeft(), language.rightToLeft());
     }
 
     private Optional<Holder> holder(long registrationId) {
