@@ -1,15 +1,7 @@
 package eu.impactlab.courses;
 
-import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
-import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import eu.impactlab.labs.Language;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import eu.impactlab.platform.HtmlToPdf;
 import java.sql.Timestamp;
 import java.text.Bidi;
 import java.text.NumberFormat;
@@ -36,7 +28,6 @@ import org.thymeleaf.context.Context;
 class Certificates {
 
     static final String TEMPLATE = "courses/certificate";
-    static final String FONT_FAMILY = "DejaVu Sans";
 
     record Competence(String code, String title) {
     }
@@ -111,7 +102,7 @@ class Certificates {
         model.put("level", message("courses.level." + course.level(), target));
         model.put("completedOn", date(holder.completedOn(), target));
         String html = templates.process(TEMPLATE, new Context(target, model));
-        return render(html, language.rightToLeft());
+        return HtmlToPdf.render(html, language.rightToLeft(), language.rightToLeft());
     }
 
     private Optional<Holder> holder(long registrationId) {
@@ -126,36 +117,6 @@ class Certificates {
 
     private LocalDate completedOn(Timestamp at) {
         return at.toInstant().atZone(courses.zone()).toLocalDate();
-    }
-
-    static byte[] render(String html, boolean rightToLeft) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-        builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-        builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
-        builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
-        builder.defaultTextDirection(rightToLeft ? TextDirection.RTL : TextDirection.LTR);
-        // Nothing outside the page itself is ever loaded.
-        builder.useExternalResourceAccessControl((uri, type) -> false,
-                com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.withHtmlContent(html, null);
-        builder.toStream(out);
-        try {
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static InputStream font(String file) {
-        InputStream in = Certificates.class.getResourceAsStream("/fonts/" + file);
-        if (in == null) {
-            throw new IllegalStateException("font missing from the app: " + file);
-        }
-        return in;
     }
 
     /** "rtl" when the text starts right to left (an Arabic or Hebrew name), so it is laid out as such in any page. */

@@ -132,6 +132,7 @@ final class Exports {
      * ICU's bidi support (as the courses certificates) so Arabic runs right to left with joined letters.
      */
     static byte[] pdf(String xhtml, boolean rightToLeft) {
-        return HtmlToPdf.render(xhtml, rightToLeft);
+        // PdfLayout lists a right-to-left page's table cells mirrored, so the tag tree is turned back to reading order.
+        return HtmlToPdf.render(xhtml, rightToLeft, rightToLeft);
     }
 }

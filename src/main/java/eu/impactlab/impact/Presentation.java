@@ -66,6 +66,12 @@ final class Presentation {
         public String percent(Bar bar) {
             return String.format(Locale.ROOT, "%.1f", bar.value() == null ? 0.0 : 100.0 * bar.value() / max());
         }
+
+        /** The chart in words for the PDF's alternative text: its title, then each bar's label and number. */
+        public String description(String separator) {
+            return title + ": " + bars.stream().map(b -> b.label() + " " + b.text())
+                    .collect(java.util.stream.Collectors.joining(separator));
+        }
     }
 
     private final MessageSource messages;
