@@ -21,6 +21,11 @@ public class UiHelper {
         return Language.forLocale(LocaleContextHolder.getLocale());
     }
 
+    /** Whether the page is in Leichte Sprache (its own class, note and mark; see EasyLanguageViews). */
+    public boolean easy() {
+        return current() == Language.LS;
+    }
+
     public String dir() {
         return current().direction();
     }
