@@ -4,6 +4,8 @@ import eu.impactlab.labs.Language;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -17,6 +19,8 @@ final class EasyLanguagePage {
 
     /** Keys shown in Leichte Sprache, with their text (for the check status); insertion order = reading order. */
     private final Map<String, String> easyTexts = new LinkedHashMap<>();
+    /** Keys shown in standard German because they have no Leichte Sprache text yet. */
+    private final Set<String> germanKeys = new TreeSet<>();
     private boolean german;
 
     private EasyLanguagePage() {
@@ -45,8 +49,18 @@ final class EasyLanguagePage {
         easyTexts.putIfAbsent(key, text);
     }
 
+    void shownGerman(String key) {
+        germanKeys.add(key);
+        german = true;
+    }
+
+    /** Standard German shown without a key (a coordinator's text that has no Leichte Sprache version). */
     void shownGerman() {
         german = true;
+    }
+
+    Set<String> germanKeys() {
+        return germanKeys;
     }
 
     boolean anyGerman() {

@@ -60,7 +60,7 @@ class MessageSourceConfiguration {
                         if (easy != null) {
                             page.shownEasy(code, easy);
                         } else if (!code.startsWith("format.")) {
-                            page.shownGerman();
+                            page.shownGerman(code);
                         }
                     }
                 }
