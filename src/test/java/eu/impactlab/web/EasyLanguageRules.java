@@ -23,8 +23,8 @@ final class EasyLanguageRules {
     static final double MAX_AVERAGE_WORDS = 10.0;
     static final int MAX_PLAIN_LETTERS = 14;
 
-    private static final Pattern ABBREVIATION = Pattern.compile("(?iu)(?<![\\p{L}])(z\\.\\s?B\\.|bzw\\.|ggf\\.|ggfs\\.|usw\\."
-            + "|d\\.\\s?h\\.|ca\\.|inkl\\.|evtl\\.|u\\.\\s?a\\.|etc\\.|vgl\\.|bspw\\.|sog\\.|zzgl\\.|o\\.\\s?ä\\.|u\\.\\s?U\\."
+    private static final Pattern ABBREVIATION = Pattern.compile("(?u)(?<![\\p{L}])([zZ]\\.\\s?B\\.|bzw\\.|ggf\\.|ggfs\\.|usw\\."
+            + "|[dD]\\.\\s?h\\.|[cC]a\\.|inkl\\.|evtl\\.|u\\.\\s?a\\.|etc\\.|vgl\\.|bspw\\.|sog\\.|zzgl\\.|o\\.\\s?ä\\.|u\\.\\s?U\\."
             + "|Nr\\.|Tel\\.|Str\\.|max\\.|min\\.|Std\\.|Mo\\.|Di\\.|Mi\\.|Do\\.|Fr\\.|Sa\\.|So\\.|MB\\b|KB\\b|PLZ\\b|WCAG\\b|BITV\\b)");
     private static final Pattern SPECIAL = Pattern.compile("[%§&]");
     private static final Pattern NUMERIC_DATE = Pattern.compile("\\b\\d{1,2}\\.\\d{1,2}\\.(\\d{2,4})?(?!\\d)");
