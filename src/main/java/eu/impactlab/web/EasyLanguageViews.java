@@ -1,5 +1,6 @@
 package eu.impactlab.web;
 
+import eu.impactlab.easylanguage.EasyLanguageChecks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -29,13 +30,13 @@ class EasyLanguageViews implements ViewResolver, Ordered {
 
     private final ObjectProvider<ThymeleafViewResolver> thymeleaf;
     private final MessageSource messages;
-    private final ObjectProvider<EasyLanguageMark> marks;
+    private final EasyLanguageChecks checks;
 
     EasyLanguageViews(ObjectProvider<ThymeleafViewResolver> thymeleaf, MessageSource messages,
-            ObjectProvider<EasyLanguageMark> marks) {
+            EasyLanguageChecks checks) {
         this.thymeleaf = thymeleaf;
         this.messages = messages;
-        this.marks = marks;
+        this.checks = checks;
     }
 
     @Override
@@ -60,18 +61,12 @@ class EasyLanguageViews implements ViewResolver, Ordered {
                     + "<img src=\"/img/leichte-sprache.svg\" alt=\"\" width=\"32\" height=\"32\"> "
                     + HtmlEscape.escapeHtml5(messages.getMessage("site.ls.note", null, locale)) + "</p></div>";
         }
-        EasyLanguageMark mark = marks.getIfAvailable();
-        if (mark != null && !page.easyTexts().isEmpty() && mark.allChecked(page.easyTexts())) {
+        if (checks.allChecked(page.easyTexts())) {
             return "<div class=\"container\"><p class=\"ls-mark\">"
                     + "<img src=\"/img/leichte-sprache.svg\" alt=\"\" width=\"32\" height=\"32\"> "
                     + HtmlEscape.escapeHtml5(messages.getMessage("site.ls.checked", null, locale)) + "</p></div>";
         }
         return "";
-    }
-
-    /** Whether all texts of a page were checked by the target group, in exactly the words shown. */
-    interface EasyLanguageMark {
-        boolean allChecked(Map<String, String> textsByKey);
     }
 
     private final class WholePage implements View {
