@@ -29,8 +29,28 @@ class MessageBundlesTest {
             "i18n/equipment", "i18n/partners", "i18n/skills", "i18n/participation", "i18n/privacy");
 
     static Stream<Arguments> translations() {
-        return BUNDLES.stream().flatMap(bundle -> Language.uiLanguages().stream().filter(l -> l != Language.DE)
+        return BUNDLES.stream().flatMap(bundle -> Language.uiLanguages().stream()
+                .filter(l -> l != Language.DE && l != Language.LS)
                 .map(language -> Arguments.of(bundle, language)));
+    }
+
+    /** Leichte Sprache may be partial (a missing key shows German with a note), but never has a key German lacks. */
+    @ParameterizedTest
+    @MethodSource("easyLanguageBundles")
+    void anEasyLanguageBundleHasOnlyGermanKeysWithTheirPlaceholders(String bundle) throws IOException {
+        Properties german = load(bundle + ".properties");
+        Properties easy = load(bundle + "_ls.properties");
+        assertThat(german.stringPropertyNames()).as("keys in %s_ls.properties that German lacks", bundle)
+                .containsAll(easy.stringPropertyNames());
+        for (String key : easy.stringPropertyNames()) {
+            assertThat(easy.getProperty(key)).as("%s in ls", key).isNotBlank();
+            assertThat(placeholders(easy.getProperty(key))).as("placeholders of %s in ls", key)
+                    .isEqualTo(placeholders(german.getProperty(key)));
+        }
+    }
+
+    static Stream<String> easyLanguageBundles() {
+        return BUNDLES.stream().filter(bundle -> MessageBundlesTest.class.getResource("/" + bundle + "_ls.properties") != null);
     }
 
     @ParameterizedTest

@@ -109,7 +109,7 @@ class AppointmentMails {
     }
 
     private String day(AppointmentView a, Locale locale) {
-        return DateTimeFormatter.ofPattern(msg("format.date.long", locale), locale).format(a.start());
+        return DateTimeFormatter.ofPattern(msg("format.date.long", locale), Language.formatLocale(locale)).format(a.start());
     }
 
     private String when(AppointmentView a, Locale locale) {

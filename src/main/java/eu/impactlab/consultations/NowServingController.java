@@ -72,6 +72,10 @@ class NowServingController {
         Set<Language> languages = new LinkedHashSet<>();
         languages.add(page);
         lab.languages().stream().filter(Language::ui).forEach(languages::add);
+        // Leichte Sprache is German: the board shows it in German's place, not both.
+        if (page == Language.LS) {
+            languages.remove(Language.DE);
+        }
         return languages.stream().map(l -> new Words(l, l == page, text("nowServing.current", l),
                 text("nowServing.none", l), text("nowServing.earlier", l), text("nowServing.waiting", l, board.waiting()),
                 text("nowServing.how", l), board.desk() == null ? null : text("staff.nowServing.desk", l, board.desk())))

@@ -127,7 +127,7 @@ class CourseMails {
     }
 
     private String sessionLine(CourseView.Session s, Locale locale) {
-        DateTimeFormatter day = DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), locale);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), Language.formatLocale(locale));
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         String date = day.format(s.start());
         return date.substring(0, 1).toUpperCase(locale) + date.substring(1) + ", "

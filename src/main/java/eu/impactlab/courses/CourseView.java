@@ -26,6 +26,11 @@ record CourseView(long id, LabView lab, String status, String language, String l
         public String dir() {
             return Language.fromTag(language).map(Language::direction).orElse("ltr");
         }
+
+        /** The lang attribute: Leichte Sprache is German to browsers. */
+        public String htmlLang() {
+            return Language.fromTag(language).map(Language::htmlLang).orElse(language);
+        }
     }
 
     record Session(long id, int number, ZonedDateTime start, ZonedDateTime end) {

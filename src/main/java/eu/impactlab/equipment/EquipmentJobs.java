@@ -96,7 +96,7 @@ class EquipmentJobs implements PersonalData.DeletionJob {
             if (contact != null && contact.contains("@")) {
                 Locale locale = Language.fromTag((String) loan[3]).orElse(Language.DE).locale();
                 String day = messages.getMessage("format.date.long", null, locale);
-                String dueText = java.time.format.DateTimeFormatter.ofPattern(day, locale).format((LocalDate) loan[4]);
+                String dueText = java.time.format.DateTimeFormatter.ofPattern(day, eu.impactlab.labs.Language.formatLocale(locale)).format((LocalDate) loan[4]);
                 outbox.enqueue(new OutgoingMail(contact, messages.getMessage("equipment.mail.loan." + kind + ".subject", null, locale),
                         messages.getMessage("equipment.mail.loan." + kind + ".body", new Object[] {dueText}, locale)));
             }

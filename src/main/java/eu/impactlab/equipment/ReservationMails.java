@@ -85,7 +85,7 @@ class ReservationMails {
     }
 
     private String day(Reservation r, Locale locale) {
-        return DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), locale).format(r.start());
+        return DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), Language.formatLocale(locale)).format(r.start());
     }
 
     private String when(Reservation r, Locale locale) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Languages the platform knows (src/main/resources/reference/languages.csv, compared by LanguageReferenceTest): the
- * first seven are UI languages, the others are languages that helpers speak in the labs.
+ * first eight are UI languages (the eighth is Leichte Sprache, a form of German), the others are languages that helpers
+ * speak in the labs.
  */
 public enum Language {
     DE("de", "Deutsch", false, true),
@@ -17,6 +18,8 @@ public enum Language {
     RU("ru", "Русский", false, true),
     UK("uk", "Українська", false, true),
     PL("pl", "Polski", false, true),
+    /** Leichte Sprache: German for people who read with difficulty; its texts fall back to German key by key. */
+    LS("ls", "Leichte Sprache", false, true),
     KU("ku", "Kurdî", false, false),
     FA("fa", "فارسی", true, false),
     BG("bg", "Български", false, false),
@@ -55,8 +58,24 @@ public enum Language {
         return ui;
     }
 
+    /** The locale that picks the message bundles ({@code _ls} for Leichte Sprache). */
     public Locale locale() {
         return Locale.forLanguageTag(tag);
+    }
+
+    /** The lang attribute of the page: Leichte Sprache is German to browsers and screen readers. */
+    public String htmlLang() {
+        return this == LS ? "de" : tag;
+    }
+
+    /** The locale for month and weekday names and numbers: the JDK knows no Leichte Sprache, so German. */
+    public Locale formatLocale() {
+        return this == LS ? Locale.GERMAN : locale();
+    }
+
+    /** The locale to format dates and numbers with, for a locale the bundles were chosen by. */
+    public static Locale formatLocale(Locale locale) {
+        return locale != null && LS.tag.equals(locale.getLanguage()) ? Locale.GERMAN : locale;
     }
 
     public static List<Language> uiLanguages() {

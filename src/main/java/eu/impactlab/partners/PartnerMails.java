@@ -144,7 +144,7 @@ class PartnerMails {
     }
 
     private String date(LocalDate date, Locale locale) {
-        return date == null ? "" : DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), locale).format(date);
+        return date == null ? "" : DateTimeFormatter.ofPattern(messages.getMessage("format.date.long", null, locale), Language.formatLocale(locale)).format(date);
     }
 
     private String msg(String key, Locale locale, Object... args) {

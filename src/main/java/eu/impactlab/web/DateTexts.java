@@ -1,5 +1,6 @@
 package eu.impactlab.web;
 
+import eu.impactlab.labs.Language;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -34,12 +35,14 @@ public class DateTexts {
     }
 
     public String weekdayName(java.time.DayOfWeek day) {
-        return day.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, LocaleContextHolder.getLocale());
+        return day.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE,
+                Language.formatLocale(LocaleContextHolder.getLocale()));
     }
 
     public String time(LocalTime time) {
         Locale locale = LocaleContextHolder.getLocale();
-        return DateTimeFormatter.ofPattern(messages.getMessage("format.time", null, "HH:mm", locale), locale).format(time);
+        return DateTimeFormatter.ofPattern(messages.getMessage("format.time", null, "HH:mm", locale),
+                Language.formatLocale(locale)).format(time);
     }
 
     public String timeRange(LocalTime from, LocalTime to) {
@@ -53,7 +56,8 @@ public class DateTexts {
 
     private String format(LocalDate date, String key) {
         Locale locale = LocaleContextHolder.getLocale();
-        String text = DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), locale).format(date);
+        String text = DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), Language.formatLocale(locale))
+                .format(date);
         // Russian, Ukrainian and Polish weekdays are lower case; a date that starts a line starts with a capital.
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
     }

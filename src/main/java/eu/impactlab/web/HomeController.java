@@ -17,15 +17,18 @@ class HomeController {
 
     private final LabService labs;
     private final ConsultationService consultations;
+    private final SignLanguageVideos signLanguage;
 
-    HomeController(LabService labs, ConsultationService consultations) {
+    HomeController(LabService labs, ConsultationService consultations, SignLanguageVideos signLanguage) {
         this.labs = labs;
         this.consultations = consultations;
+        this.signLanguage = signLanguage;
     }
 
     @GetMapping("/")
     String home(Locale locale, Model model) {
         model.addAttribute("labs", labs.labs(Language.forLocale(locale)));
+        model.addAttribute("signLanguageVideos", signLanguage.videos());
         return VIEW_HOME;
     }
 

@@ -21,6 +21,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN")
                 .requestMatchers("/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
+                .requestMatchers("/admin/easy-language", "/admin/easy-language/**").hasRole("ADMIN")
                 .requestMatchers("/admin/labs", "/admin/labs/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/privacy/register", "/admin/privacy/register.pdf", "/admin/privacy/audit").hasRole("ADMIN")
                 .requestMatchers("/admin/privacy", "/admin/privacy/**").hasAnyRole("ADMIN", "COORDINATOR")

@@ -21,6 +21,24 @@ public class UiHelper {
         return Language.forLocale(LocaleContextHolder.getLocale());
     }
 
+    /** Whether the page is in Leichte Sprache (its own class, note and mark; see EasyLanguageViews). */
+    public boolean easy() {
+        return current() == Language.LS;
+    }
+
+    /**
+     * For a coordinator's text shown on the page: when the page is in Leichte Sprache and the text is not (it has no
+     * Leichte Sprache version), the page says so near its top. @return whether the text is shown in standard German
+     */
+    public boolean textInGerman(String textLanguage) {
+        boolean german = easy() && !Language.LS.tag().equals(textLanguage);
+        EasyLanguagePage page = german ? EasyLanguagePage.current() : null;
+        if (page != null) {
+            page.shownGerman();
+        }
+        return german;
+    }
+
     public String dir() {
         return current().direction();
     }

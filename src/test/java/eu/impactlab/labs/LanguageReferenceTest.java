@@ -13,7 +13,7 @@ class LanguageReferenceTest {
     private final List<Map<String, String>> rows = ReferenceData.csv("languages.csv");
 
     @Test
-    void theUiLanguagesAreTheSevenOfTheReferenceFileInItsOrder() {
+    void theUiLanguagesAreTheEightOfTheReferenceFileInItsOrder() {
         assertThat(Language.uiLanguages().stream().map(Language::tag))
                 .containsExactlyElementsOf(tags("yes"));
     }

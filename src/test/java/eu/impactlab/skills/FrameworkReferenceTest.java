@@ -35,7 +35,8 @@ class FrameworkReferenceTest {
     void everyStatementIsAnICanSentenceInEveryLanguage() {
         Map<Language, String> start = Map.of(Language.DE, "Ich kann", Language.EN, "I can", Language.PL, "Potrafię",
                 Language.RU, "Я умею", Language.UK, "Я вмію", Language.AR, "أستطيع");
-        for (Language language : Language.uiLanguages()) {
+        // Leichte Sprache may be partial (a missing statement shows the German one), so it is not required here.
+        for (Language language : Language.uiLanguages().stream().filter(l -> l != Language.LS).toList()) {
             Properties bundle = ReferenceData.bundle(language == Language.DE ? "i18n/skills.properties"
                     : "i18n/skills_" + language.tag() + ".properties");
             for (Questions.Question q : Questions.ALL) {

@@ -88,7 +88,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             visited.add(path);
             driver.get(baseUrl() + path);
             WebElement html = driver.findElement(By.tagName("html"));
-            if (!language.tag().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
+            if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
                 problems.add(path + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
             }
             Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
@@ -106,6 +106,9 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             }
             problems.addAll(Layout.smallTargets(driver, path, "main .back-link"));
             problems.addAll(Browser.axeViolations(driver, path));
+            if (language == Language.LS && !path.endsWith("/now-serving")) {
+                problems.addAll(easyLanguageLook(path));
+            }
             markup.save(language.tag() + path, baseUrl() + path, driver);
             for (WebElement link : driver.findElements(By.cssSelector("a[href]"))) {
                 String next = samePublicPage(link.getAttribute("href"));
@@ -235,7 +238,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
 
     private void check(String page, Language language, List<String> problems) {
         WebElement html = driver.findElement(By.tagName("html"));
-        if (!language.tag().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
+        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
             problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
         }
         Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
@@ -244,6 +247,33 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             problems.add(page + ": scrolls sideways by " + overflow + " px at 320 px width");
         }
         problems.addAll(Browser.axeViolations(driver, page));
+        if (language == Language.LS) {
+            problems.addAll(easyLanguageLook(page));
+        }
+    }
+
+    /**
+     * The look Leichte Sprache asks for, as the browser computed it for the text in main: at least 18 px, line height
+     * at least 1.5, left-aligned, no italics, no automatic hyphenation, and line breaks kept (one sentence a line).
+     */
+    private List<String> easyLanguageLook(String page) {
+        Object found = ((JavascriptExecutor) driver).executeScript("""
+                var out = [];
+                if (!document.documentElement.classList.contains('lang-ls')) out.push('html has no lang-ls class');
+                document.querySelectorAll('main p, main li, main dd, main label, main h1, main h2, main h3').forEach(function (e) {
+                  if (out.length > 5 || !e.textContent.trim()) return;
+                  var s = getComputedStyle(e), size = parseFloat(s.fontSize);
+                  var line = s.lineHeight === 'normal' ? 1.2 * size : parseFloat(s.lineHeight);
+                  var what = e.tagName + ' "' + e.textContent.trim().substring(0, 30) + '"';
+                  if (size < 18) out.push(what + ': ' + size + ' px');
+                  if (line < 1.5 * size - 0.5) out.push(what + ': line height ' + line + ' px');
+                  if (s.fontStyle !== 'normal') out.push(what + ': ' + s.fontStyle);
+                  if (s.textAlign !== 'left' && s.textAlign !== 'start') out.push(what + ': aligned ' + s.textAlign);
+                  if (s.hyphens !== 'none' && s.webkitHyphens !== 'none') out.push(what + ': hyphens ' + s.hyphens);
+                  if (/^(P|LI|DD)$/.test(e.tagName) && s.whiteSpace !== 'pre-line') out.push(what + ': white-space ' + s.whiteSpace);
+                });
+                return out.join('; ');""");
+        return found == null || found.toString().isEmpty() ? List.of() : List.of(page + ": Leichte Sprache look: " + found);
     }
 
     @Autowired

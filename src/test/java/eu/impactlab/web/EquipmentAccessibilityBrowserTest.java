@@ -135,7 +135,7 @@ class EquipmentAccessibilityBrowserTest extends AbstractIntegrationTest {
 
     private void check(String page, Language language, List<String> problems) {
         WebElement html = driver.findElement(By.tagName("html"));
-        if (!language.tag().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
+        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
             problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
         }
         problems.addAll(Layout.fitsTheWidth(driver, page).stream().filter(p -> !p.contains("header links")).toList());
