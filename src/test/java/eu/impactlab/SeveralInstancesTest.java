@@ -62,6 +62,8 @@ class SeveralInstancesTest {
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + pg.port() + "/instances",
                 "--spring.datasource.username=" + pg.username(),
                 "--spring.datasource.password=" + (pg.password() == null ? "" : pg.password()),
+                // The suite keeps sessions in memory for MockMvc (application-test.properties); here they are the default's.
+                "--spring.autoconfigure.exclude=",
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s");
     }
 
@@ -81,6 +83,27 @@ class SeveralInstancesTest {
         admin.logIn(a, "admin", "demo");
         assertThat(admin.get(b, "/admin").statusCode()).as("the admin page on B, with A's session").isEqualTo(200);
         assertThat(new Visitor().get(b, "/admin").statusCode()).as("without a session").isEqualTo(302);
+    }
+
+    @Test
+    void aCitizenBooksStepByStepWhileTheLoadBalancerAlternatesBetweenTheInstances() throws Exception {
+        Visitor citizen = new Visitor();
+        citizen.get(a, "/book?lang=uk");
+        String times = citizen.get(b, "/book/time?topic=smartphone&language=de&lab=vegesack").body();
+        String modes = citizen.get(a, unescape(link(times, "/book/mode\\?[^\"]+"))).body();
+        String contact = citizen.get(b, unescape(link(modes, "/book/contact\\?[^\"]+mode=IN_PERSON"))).body();
+
+        Map<String, String> answers = hidden(contact);
+        answers.putAll(Map.of("name", "Олена", "email", "", "phone", "", "consent", "true"));
+        HttpResponse<String> check = citizen.send(a, "/book/check", answers);
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).as("the check page on A shows what B's form asked for").contains("Олена", "name=\"key\"");
+
+        HttpResponse<String> booked = citizen.send(b, "/book/confirm", hidden(check.body()));
+        assertThat(booked.statusCode()).isEqualTo(302);
+        String manage = booked.headers().firstValue("Location").orElseThrow();
+        assertThat(manage).contains("/appointments/").endsWith("?booked");
+        assertThat(citizen.get(a, URI.create(manage).getPath() + "?booked").body()).contains("class=\"booking-code\"", "Олена");
     }
 
     @Test
@@ -199,6 +222,26 @@ class SeveralInstancesTest {
                 .as("mails to the person").isEqualTo(1);
     }
 
+    private static String link(String html, String pattern) {
+        Matcher m = Pattern.compile("href=\"(" + pattern + ")\"").matcher(html);
+        assertThat(m.find()).as("a link like " + pattern).isTrue();
+        return m.group(1);
+    }
+
+    private static String unescape(String url) {
+        return url.replace("&amp;", "&");
+    }
+
+    /** The hidden fields of the page's last form (the CSRF token too), as the browser would send them. */
+    private static Map<String, String> hidden(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([A-Za-z_]+)\" value=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            fields.put(m.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(2)));
+        }
+        return fields;
+    }
+
     private static JdbcClient jdbc(ConfigurableApplicationContext instance) {
         return instance.getBean(JdbcClient.class);
     }
@@ -222,6 +265,10 @@ class SeveralInstancesTest {
             assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
             Map<String, String> fields = new LinkedHashMap<>(form);
             fields.put("_csrf", csrf.group(1));
+            return send(instance, path, fields);
+        }
+
+        HttpResponse<String> send(ConfigurableApplicationContext instance, String path, Map<String, String> fields) throws Exception {
             String encoded = fields.entrySet().stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
