@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -61,9 +62,16 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean booking = "POST".equals(request.getMethod())
                 && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check")
                     || COURSE_REGISTRATION.matcher(path).matches() || IDEA_PROPOSAL.matcher(path).matches());
-        RateBuckets.Take take = booking
-                ? buckets.take("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
-                : buckets.take("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));
+        RateBuckets.Take take;
+        try {
+            take = booking
+                    ? buckets.take("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
+                    : buckets.take("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));
+        } catch (DataAccessException e) {
+            // Without the database nothing can be booked anyway: the page itself answers (kept pages, or the 503 page).
+            chain.doFilter(request, response);
+            return;
+        }
         if (take.taken()) {
             chain.doFilter(request, response);
             return;
