@@ -182,6 +182,12 @@ class DemoFacts implements ApplicationRunner {
         // The secondary indexes are dropped for the load and built again after it (sorting once is much faster than
         // two million index inserts); the unique index behind the event id constraint stays.
         transactions.executeWithoutResult(status -> {
+            // Millions of facts take minutes: this connection may wait longer than the pool's socket timeout (the pool
+            // resets it when the connection is returned).
+            jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+                connection.setNetworkTimeout(Runnable::run, 0);
+                return null;
+            });
             List<Map<String, Object>> indexes = jdbc.queryForList("""
                     select i.indexname, i.indexdef from pg_indexes i
                     where i.schemaname = current_schema() and i.tablename = 'impact_fact'

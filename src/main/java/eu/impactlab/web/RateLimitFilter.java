@@ -1,7 +1,6 @@
 package eu.impactlab.web;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import eu.impactlab.platform.RateBuckets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,11 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,12 +21,12 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Rate limits for what anyone can call without an account: booking submissions per hour and other booking and API
  * requests per minute, per client address (behind a trusted proxy, the one it forwarded: see TrustedProxies). Answers
- * 429 with Retry-After: the API a problem detail, forms a page in their language, whatever the method.
+ * 429 with Retry-After: the API a problem detail, forms a page in their language, whatever the method. The buckets live
+ * in PostgreSQL (platform.RateBuckets), so the limits count across every app instance.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final int MAX_TRACKED = 50_000;
     /** Registering for a course counts like booking: by the form's last two steps or by the API. */
     private static final java.util.regex.Pattern COURSE_REGISTRATION = java.util.regex.Pattern.compile(
             "/courses/\\d+/register/(check|confirm)|/api/v1/courses/\\d+/registrations");
@@ -38,14 +37,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final ObjectMapper json;
-    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    });
+    private final RateBuckets buckets;
 
-    RateLimitFilter(RateLimitProperties properties, MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+    RateLimitFilter(RateLimitProperties properties, MessageSource messages, LocaleResolver locales, ObjectMapper json,
+            RateBuckets buckets) {
+        this.buckets = buckets;
         this.properties = properties;
         this.messages = messages;
         this.locales = locales;
@@ -66,15 +62,21 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean booking = "POST".equals(request.getMethod())
                 && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check")
                     || COURSE_REGISTRATION.matcher(path).matches() || IDEA_PROPOSAL.matcher(path).matches());
-        Bucket bucket = booking
-                ? bucket("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
-                : bucket("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        RateBuckets.Take take;
+        try {
+            take = booking
+                    ? buckets.take("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
+                    : buckets.take("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));
+        } catch (DataAccessException e) {
+            // Without the database nothing can be booked anyway: the page itself answers (kept pages, or the 503 page).
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+        if (take.taken()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, take.retryAfter().toSeconds());
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(seconds));
         if (path.startsWith("/api/")) {
@@ -91,11 +93,5 @@ class RateLimitFilter extends OncePerRequestFilter {
         } else {
             request.getRequestDispatcher("/too-many-requests").forward(request, response);
         }
-    }
-
-    private Bucket bucket(String key, int capacity, Duration period) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build());
     }
 }

@@ -31,8 +31,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * the database is empty, and IMPACTLAB_ADMIN_EMAIL is set. The app starts no PostgreSQL of its own, creates no demo
  * data, and the first admin gets a one-time link in the log.
  */
+// Sessions in memory, as in the test profile: MockMvc's MockHttpSession is not read by Spring Session's filter.
 @SpringBootTest(properties = {"impactlab.demo-data=auto", "impactlab.admin-email=leitung@lab.example",
-        "impactlab.base-url=https://labs.example"})
+        "impactlab.base-url=https://labs.example",
+        "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class ExternalDatabaseStartTest {

@@ -200,5 +200,16 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                     agreement_version, lent_at, due_on, returned_at, return_condition, damage)
                 values (?, ?, 'LAPTOP', 'Schema Probe', 'probe@example.org', md5('probe'), '1', now() - interval '2 days',
                     current_date, now() - interval '1 day', 'GOOD', 'NONE')""").params(device, lab).update();
+        // accounts: a logged-in session with an attribute; platform: an emptied rate-limit bucket
+        jdbc.sql("""
+                insert into spring_session (primary_id, session_id, creation_time, last_access_time, max_inactive_interval,
+                    expiry_time, principal_name) values ('schema-probe-session-00000000000000', 'schema-probe-session-id-00000000000',
+                    0, 0, 28800, (extract(epoch from now()) * 1000)::bigint + 28800000, 'probe')""").update();
+        jdbc.sql("""
+                insert into spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)
+                values ('schema-probe-session-00000000000000', 'probe', '\\x00')""").update();
+        jdbc.sql("""
+                insert into rate_bucket (key_hash, capacity, period_ms, tokens, updated_at, consumed)
+                values (md5('schema-probe') || md5('rate'), 5, 900000, 0, now(), false)""").update();
     }
 }

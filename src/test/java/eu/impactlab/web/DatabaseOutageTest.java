@@ -55,6 +55,10 @@ class DatabaseOutageTest {
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.body()).contains("<html lang=\"tr\"", "href=\"/\"");
         assertThat(page.headers().firstValue("Retry-After")).contains("30");
+        // The rate limit counts in the database too, but lets a request through to the same friendly page.
+        HttpResponse<String> limited = get("/book/topic?lang=tr");
+        assertThat(limited.statusCode()).isEqualTo(503);
+        assertThat(limited.body()).contains("<html lang=\"tr\"");
 
         database(true);
 

@@ -2,8 +2,11 @@ package eu.impactlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.impactlab.AbstractIntegrationTest;
+import eu.impactlab.platform.RateBuckets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -11,7 +14,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 import tools.jackson.databind.ObjectMapper;
 
-class RateLimitFilterTest {
+/** The filter with the app's PostgreSQL buckets; each test uses addresses of its own, since the buckets outlive it. */
+class RateLimitFilterTest extends AbstractIntegrationTest {
+
+    @Autowired
+    RateBuckets buckets;
 
     @Test
     void bookingsBeyondTheHourlyLimitGet429WithRetryAfterPerAddress() throws Exception {
@@ -65,13 +72,13 @@ class RateLimitFilterTest {
         }
     }
 
-    private static RateLimitFilter filter(RateLimitProperties properties) {
+    private RateLimitFilter filter(RateLimitProperties properties) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return new RateLimitFilter(properties, messages, new FixedLocaleResolver(Locale.GERMAN),
-                new ObjectMapper());
+                new ObjectMapper(), buckets);
     }
 
     private static MockHttpServletResponse send(RateLimitFilter filter, String method, String path, String address)

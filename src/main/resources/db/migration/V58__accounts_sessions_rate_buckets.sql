@@ -1,0 +1,38 @@
+-- Several app instances share one PostgreSQL: the HTTP sessions (Spring Session JDBC, its PostgreSQL schema) and the
+-- token buckets of login throttling and rate limits live here, so any instance can answer any request.
+CREATE TABLE spring_session (
+    primary_id            CHAR(36)     NOT NULL,
+    session_id            CHAR(36)     NOT NULL,
+    creation_time         BIGINT       NOT NULL,
+    last_access_time      BIGINT       NOT NULL,
+    max_inactive_interval INT          NOT NULL,
+    expiry_time           BIGINT       NOT NULL,
+    principal_name        VARCHAR(100),
+    CONSTRAINT spring_session_pk PRIMARY KEY (primary_id)
+);
+
+CREATE UNIQUE INDEX spring_session_ix1 ON spring_session (session_id);
+CREATE INDEX spring_session_ix2 ON spring_session (expiry_time);
+CREATE INDEX spring_session_ix3 ON spring_session (principal_name);
+
+CREATE TABLE spring_session_attributes (
+    session_primary_id CHAR(36)     NOT NULL,
+    attribute_name     VARCHAR(200) NOT NULL,
+    attribute_bytes    BYTEA        NOT NULL,
+    CONSTRAINT spring_session_attributes_pk PRIMARY KEY (session_primary_id, attribute_name),
+    CONSTRAINT spring_session_attributes_fk FOREIGN KEY (session_primary_id)
+        REFERENCES spring_session (primary_id) ON DELETE CASCADE
+);
+
+-- One token bucket per limited thing (a user name, a client address), named by the SHA-256 of its key so no name or
+-- address is stored in clear. A bucket that has refilled is the same as no bucket: the cleanup job deletes it.
+CREATE TABLE rate_bucket (
+    key_hash   CHAR(64)         PRIMARY KEY,
+    capacity   INT              NOT NULL,
+    period_ms  BIGINT           NOT NULL,
+    tokens     DOUBLE PRECISION NOT NULL,
+    updated_at TIMESTAMPTZ      NOT NULL,
+    consumed   BOOLEAN          NOT NULL
+);
+
+CREATE INDEX rate_bucket_updated_at ON rate_bucket (updated_at);
