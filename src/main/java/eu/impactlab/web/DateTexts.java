@@ -47,11 +47,13 @@ public class DateTexts {
 
     public String timeRange(LocalTime from, LocalTime to) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage("format.time.range", new Object[] {plain(from), plain(to)}, locale);
+        // Leichte Sprache writes hours without a leading zero ("9:00 bis 16:00 Uhr"), as its rules ask.
+        String pattern = Language.forLocale(locale) == Language.LS ? "H:mm" : "HH:mm";
+        return messages.getMessage("format.time.range", new Object[] {plain(from, pattern), plain(to, pattern)}, locale);
     }
 
-    private static String plain(LocalTime time) {
-        return DateTimeFormatter.ofPattern("HH:mm").format(time);
+    private static String plain(LocalTime time, String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).format(time);
     }
 
     private String format(LocalDate date, String key) {
