@@ -2,6 +2,8 @@ package eu.impactlab.accounts;
 
 import eu.impactlab.platform.ImpactLabProperties;
 import eu.impactlab.platform.SecretTokens;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,13 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final ImpactLabProperties properties;
     private final Clock clock;
+    private final TwoFactor twoFactor;
+    private final ApplicationEventPublisher events;
 
     AccountService(AccountRepository accounts, PasswordTokenRepository tokens, PasswordEncoder encoder,
-            ImpactLabProperties properties, Clock clock) {
+            ImpactLabProperties properties, Clock clock, TwoFactor twoFactor, ApplicationEventPublisher events) {
+        this.twoFactor = twoFactor;
+        this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -151,6 +157,14 @@ public class AccountService {
         Account account = accounts.findByUsername(username).orElseThrow();
         account.displayName = displayName.strip();
         account.email = blankToNull(email);
+    }
+
+    /** An admin removes a person's second factor (a lost phone); audited, so the person can ask who did it. */
+    @Transactional
+    boolean resetTwoFactor(long id, String adminUsername) {
+        boolean had = twoFactor.reset(id);
+        events.publishEvent(new StaffAction(adminUsername, "TWO_FACTOR_RESET", "account", String.valueOf(id), null, null));
+        return had;
     }
 
     static String hash(String token) {

@@ -27,6 +27,8 @@ class AccountsPersonalData implements PersonalData.Declaration {
                         new Column("account", "display_name", NAME),
                         new Column("account", "email", CONTACT),
                         new Column("account", "password_hash", CREDENTIAL),
-                        new Column("password_token", "token_hash", TOKEN))));
+                        new Column("password_token", "token_hash", TOKEN),
+                        new Column("account_totp", "secret", CREDENTIAL),
+                        new Column("account_recovery_code", "code_hash", CREDENTIAL))));
     }
 }

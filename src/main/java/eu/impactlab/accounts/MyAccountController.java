@@ -22,9 +22,16 @@ class MyAccountController {
     static final String VIEW = "accounts/my-account";
 
     private final AccountService accounts;
+    private final TwoFactor twoFactor;
 
-    MyAccountController(AccountService accounts) {
+    MyAccountController(AccountService accounts, TwoFactor twoFactor) {
         this.accounts = accounts;
+        this.twoFactor = twoFactor;
+    }
+
+    @ModelAttribute("twoFactorEnrolled")
+    boolean twoFactorEnrolled(Authentication who) {
+        return who != null && accounts.byUsername(who.getName()).map(me -> twoFactor.enrolled(me.id())).orElse(false);
     }
 
     @GetMapping
