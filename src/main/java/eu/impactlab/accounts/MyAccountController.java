@@ -62,7 +62,7 @@ class MyAccountController {
     @PostMapping("/password")
     String changePassword(@Valid @ModelAttribute("password") PasswordChangeForm password, BindingResult errors,
             Authentication who, Model model, RedirectAttributes redirect) {
-        PasswordRules.check(password.getNewPassword(), password.getRepeat(), "newPassword", "repeat", errors);
+        PasswordRules.check(password.getNewPassword(), password.getRepeat(), who.getName(), "newPassword", "repeat", errors);
         if (!errors.hasErrors() && !accounts.changePassword(who.getName(), password.getCurrent(), password.getNewPassword())) {
             errors.rejectValue("current", "account.error.currentWrong");
         }
