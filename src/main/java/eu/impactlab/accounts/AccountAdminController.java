@@ -64,7 +64,7 @@ class AccountAdminController {
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") NewAccountForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            Authentication who, RedirectAttributes redirect) {
         if (!errors.hasFieldErrors("username") && accounts.usernameTaken(form.getUsername())) {
             errors.rejectValue("username", "account.error.usernameTaken");
         }
@@ -76,7 +76,7 @@ class AccountAdminController {
             return VIEW_NEW;
         }
         AccountView created = accounts.create(form.getUsername(), form.getDisplayName(), form.getEmail(), form.getRole(),
-                new HashSet<>(form.getLabIds()));
+                new HashSet<>(form.getLabIds()), who.getName());
         redirect.addFlashAttribute("link", accounts.issuePasswordLink(created.id()));
         redirect.addFlashAttribute("saved", "account.saved.created");
         return "redirect:/admin/accounts/" + created.id();
@@ -129,15 +129,15 @@ class AccountAdminController {
         if (account.username().equalsIgnoreCase(who.getName())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "cannot disable oneself");
         }
-        accounts.setEnabled(id, false);
+        accounts.setEnabled(id, false, who.getName());
         redirect.addFlashAttribute("saved", "account.saved.disabled");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/enable")
-    String enable(@PathVariable long id, RedirectAttributes redirect) {
+    String enable(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         find(id);
-        accounts.setEnabled(id, true);
+        accounts.setEnabled(id, true, who.getName());
         redirect.addFlashAttribute("saved", "account.saved.enabled");
         return "redirect:/admin/accounts/" + id;
     }

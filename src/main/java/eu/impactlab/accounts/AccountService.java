@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
     static final Duration LINK_VALIDITY = Duration.ofHours(72);
 
     private final AccountRepository accounts;
@@ -74,8 +73,17 @@ public class AccountService {
 
     @Transactional
     AccountView create(String username, String displayName, String email, Role role, Set<Long> labIds) {
+        return create(username, displayName, email, role, labIds, null);
+    }
+
+    /** A new account, audited with its role and labs (never its name) when an admin ({@code actor}) creates it. */
+    @Transactional
+    AccountView create(String username, String displayName, String email, Role role, Set<Long> labIds, String actor) {
         Account account = new Account(username.strip(), displayName.strip(), blankToNull(email), role, labIds);
-        return AccountView.of(accounts.save(account));
+        AccountView created = AccountView.of(accounts.save(account));
+        events.publishEvent(new StaffAction(actor, "ACCOUNT_CREATED", "account", String.valueOf(created.id()), null,
+                "role " + role + (created.labIds().isEmpty() ? "" : ", labs " + new java.util.TreeSet<>(created.labIds()))));
+        return created;
     }
 
     /** A partner account (the partners module binds it to one organisation); the password comes by a one-time link. */
@@ -93,8 +101,12 @@ public class AccountService {
     }
 
     @Transactional
-    void setEnabled(long id, boolean enabled) {
-        accounts.findById(id).ifPresent(a -> a.enabled = enabled);
+    void setEnabled(long id, boolean enabled, String actor) {
+        accounts.findById(id).ifPresent(a -> {
+            a.enabled = enabled;
+            events.publishEvent(new StaffAction(actor, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account",
+                    String.valueOf(id), null, null));
+        });
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package eu.impactlab.web;
 import eu.impactlab.consultations.ConsultationService;
 import eu.impactlab.labs.Language;
 import eu.impactlab.labs.LabService;
+import eu.impactlab.privacy.PrivacyService;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +19,10 @@ class HomeController {
     private final LabService labs;
     private final ConsultationService consultations;
 
-    HomeController(LabService labs, ConsultationService consultations) {
+    private final PrivacyService privacy;
+
+    HomeController(LabService labs, ConsultationService consultations, PrivacyService privacy) {
+        this.privacy = privacy;
         this.labs = labs;
         this.consultations = consultations;
     }
@@ -33,6 +37,7 @@ class HomeController {
     @GetMapping("/privacy")
     String privacy(Model model) {
         consultations.videoService().ifPresent(url -> model.addAttribute("videoService", url));
+        model.addAttribute("noticeForms", privacy.forms());
         return "privacy";
     }
 
