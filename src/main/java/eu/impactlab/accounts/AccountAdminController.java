@@ -34,14 +34,17 @@ class AccountAdminController {
     static final String VIEW_NEW = "accounts/admin-new";
     static final String VIEW_DETAIL = "accounts/admin-detail";
     static final String VIEW_DISABLE = "accounts/admin-disable";
+    static final String VIEW_RESET_TWO_FACTOR = "accounts/admin-two-factor-reset";
     static final int PAGE_SIZE = 20;
 
     private final AccountService accounts;
     private final LabService labs;
+    private final TwoFactor twoFactor;
 
-    AccountAdminController(AccountService accounts, LabService labs) {
+    AccountAdminController(AccountService accounts, LabService labs, TwoFactor twoFactor) {
         this.accounts = accounts;
         this.labs = labs;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping
@@ -61,7 +64,7 @@ class AccountAdminController {
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") NewAccountForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            Authentication who, RedirectAttributes redirect) {
         if (!errors.hasFieldErrors("username") && accounts.usernameTaken(form.getUsername())) {
             errors.rejectValue("username", "account.error.usernameTaken");
         }
@@ -73,7 +76,7 @@ class AccountAdminController {
             return VIEW_NEW;
         }
         AccountView created = accounts.create(form.getUsername(), form.getDisplayName(), form.getEmail(), form.getRole(),
-                new HashSet<>(form.getLabIds()));
+                new HashSet<>(form.getLabIds()), who.getName());
         redirect.addFlashAttribute("link", accounts.issuePasswordLink(created.id()));
         redirect.addFlashAttribute("saved", "account.saved.created");
         return "redirect:/admin/accounts/" + created.id();
@@ -83,7 +86,23 @@ class AccountAdminController {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", find(id));
         model.addAttribute("labNames", labNames());
+        model.addAttribute("twoFactorEnrolled", twoFactor.enrolled(id));
         return VIEW_DETAIL;
+    }
+
+    /** Resetting someone's second factor (a lost phone) asks first. */
+    @GetMapping("/{id}/two-factor/reset")
+    String confirmTwoFactorReset(@PathVariable long id, Model model) {
+        model.addAttribute("account", find(id));
+        return VIEW_RESET_TWO_FACTOR;
+    }
+
+    @PostMapping("/{id}/two-factor/reset")
+    String resetTwoFactor(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        find(id);
+        accounts.resetTwoFactor(id, who.getName());
+        redirect.addFlashAttribute("saved", "twofactor.saved.reset");
+        return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/password-link")
@@ -110,15 +129,15 @@ class AccountAdminController {
         if (account.username().equalsIgnoreCase(who.getName())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "cannot disable oneself");
         }
-        accounts.setEnabled(id, false);
+        accounts.setEnabled(id, false, who.getName());
         redirect.addFlashAttribute("saved", "account.saved.disabled");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/enable")
-    String enable(@PathVariable long id, RedirectAttributes redirect) {
+    String enable(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         find(id);
-        accounts.setEnabled(id, true);
+        accounts.setEnabled(id, true, who.getName());
         redirect.addFlashAttribute("saved", "account.saved.enabled");
         return "redirect:/admin/accounts/" + id;
     }

@@ -2,6 +2,8 @@ package eu.impactlab.accounts;
 
 import eu.impactlab.platform.ImpactLabProperties;
 import eu.impactlab.platform.SecretTokens;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
     static final Duration LINK_VALIDITY = Duration.ofHours(72);
 
     private final AccountRepository accounts;
@@ -26,9 +27,13 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final ImpactLabProperties properties;
     private final Clock clock;
+    private final TwoFactor twoFactor;
+    private final ApplicationEventPublisher events;
 
     AccountService(AccountRepository accounts, PasswordTokenRepository tokens, PasswordEncoder encoder,
-            ImpactLabProperties properties, Clock clock) {
+            ImpactLabProperties properties, Clock clock, TwoFactor twoFactor, ApplicationEventPublisher events) {
+        this.twoFactor = twoFactor;
+        this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -68,8 +73,17 @@ public class AccountService {
 
     @Transactional
     AccountView create(String username, String displayName, String email, Role role, Set<Long> labIds) {
+        return create(username, displayName, email, role, labIds, null);
+    }
+
+    /** A new account, audited with its role and labs (never its name) when an admin ({@code actor}) creates it. */
+    @Transactional
+    AccountView create(String username, String displayName, String email, Role role, Set<Long> labIds, String actor) {
         Account account = new Account(username.strip(), displayName.strip(), blankToNull(email), role, labIds);
-        return AccountView.of(accounts.save(account));
+        AccountView created = AccountView.of(accounts.save(account));
+        events.publishEvent(new StaffAction(actor, "ACCOUNT_CREATED", "account", String.valueOf(created.id()), null,
+                "role " + role + (created.labIds().isEmpty() ? "" : ", labs " + new java.util.TreeSet<>(created.labIds()))));
+        return created;
     }
 
     /** A partner account (the partners module binds it to one organisation); the password comes by a one-time link. */
@@ -87,8 +101,12 @@ public class AccountService {
     }
 
     @Transactional
-    void setEnabled(long id, boolean enabled) {
-        accounts.findById(id).ifPresent(a -> a.enabled = enabled);
+    void setEnabled(long id, boolean enabled, String actor) {
+        accounts.findById(id).ifPresent(a -> {
+            a.enabled = enabled;
+            events.publishEvent(new StaffAction(actor, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account",
+                    String.valueOf(id), null, null));
+        });
     }
 
     @Transactional(readOnly = true)
@@ -151,6 +169,14 @@ public class AccountService {
         Account account = accounts.findByUsername(username).orElseThrow();
         account.displayName = displayName.strip();
         account.email = blankToNull(email);
+    }
+
+    /** An admin removes a person's second factor (a lost phone); audited, so the person can ask who did it. */
+    @Transactional
+    boolean resetTwoFactor(long id, String adminUsername) {
+        boolean had = twoFactor.reset(id);
+        events.publishEvent(new StaffAction(adminUsername, "TWO_FACTOR_RESET", "account", String.valueOf(id), null, null));
+        return had;
     }
 
     static String hash(String token) {

@@ -17,9 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
+    private final TwoFactor twoFactor;
+    private final TwoFactorPolicy twoFactorPolicy;
 
-    AccountUserDetailsService(AccountRepository accounts) {
+    AccountUserDetailsService(AccountRepository accounts, TwoFactor twoFactor, TwoFactorPolicy twoFactorPolicy) {
         this.accounts = accounts;
+        this.twoFactor = twoFactor;
+        this.twoFactorPolicy = twoFactorPolicy;
     }
 
     @Override
@@ -30,6 +34,9 @@ class AccountUserDetailsService implements UserDetailsService {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(account.role.authority()));
         account.labIds.forEach(id -> authorities.add(new SimpleGrantedAuthority(LabAccess.authorityFor(id))));
+        if (twoFactorPolicy.requiredFor(account.role) && !twoFactor.enrolled(account.id)) {
+            authorities.add(new SimpleGrantedAuthority(TwoFactorSetupGate.AUTHORITY));
+        }
         // An account whose password was never set cannot log in until its one-time link is used.
         return User.withUsername(account.username)
                 .password(account.passwordHash == null ? "{noop}" : account.passwordHash)

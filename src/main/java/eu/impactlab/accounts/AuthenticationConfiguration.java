@@ -3,12 +3,15 @@ package eu.impactlab.accounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Configuration(proxyBeanMethods = false)
 class AuthenticationConfiguration {
@@ -21,7 +24,7 @@ class AuthenticationConfiguration {
 
     @Bean
     AuthenticationProvider throttledAuthenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, TwoFactor twoFactor, AccountRepository accounts) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         return new AuthenticationProvider() {
@@ -35,12 +38,23 @@ class AuthenticationConfiguration {
                 }
                 try {
                     Authentication result = dao.authenticate(authentication);
+                    // The password was right; with two-factor login set up, the code must be too (counted like a wrong password).
+                    long id = accounts.findByUsername(result.getName()).orElseThrow().id;
+                    if (twoFactor.enrolled(id) && !twoFactor.verify(id, typedCode())) {
+                        throw new BadCredentialsException("wrong or missing second factor");
+                    }
                     throttle.succeeded(username);
                     return result;
                 } catch (AuthenticationException e) {
                     throttle.failed(username, address);
                     throw e;
                 }
+            }
+
+            /** The login form's code field, read from the request the login runs in. */
+            private String typedCode() {
+                return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                        ? attributes.getRequest().getParameter("code") : null;
             }
 
             @Override

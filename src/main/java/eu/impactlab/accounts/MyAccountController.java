@@ -22,9 +22,16 @@ class MyAccountController {
     static final String VIEW = "accounts/my-account";
 
     private final AccountService accounts;
+    private final TwoFactor twoFactor;
 
-    MyAccountController(AccountService accounts) {
+    MyAccountController(AccountService accounts, TwoFactor twoFactor) {
         this.accounts = accounts;
+        this.twoFactor = twoFactor;
+    }
+
+    @ModelAttribute("twoFactorEnrolled")
+    boolean twoFactorEnrolled(Authentication who) {
+        return who != null && accounts.byUsername(who.getName()).map(me -> twoFactor.enrolled(me.id())).orElse(false);
     }
 
     @GetMapping
@@ -55,7 +62,7 @@ class MyAccountController {
     @PostMapping("/password")
     String changePassword(@Valid @ModelAttribute("password") PasswordChangeForm password, BindingResult errors,
             Authentication who, Model model, RedirectAttributes redirect) {
-        PasswordRules.check(password.getNewPassword(), password.getRepeat(), "newPassword", "repeat", errors);
+        PasswordRules.check(password.getNewPassword(), password.getRepeat(), who.getName(), "newPassword", "repeat", errors);
         if (!errors.hasErrors() && !accounts.changePassword(who.getName(), password.getCurrent(), password.getNewPassword())) {
             errors.rejectValue("current", "account.error.currentWrong");
         }

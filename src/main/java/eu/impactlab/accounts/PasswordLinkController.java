@@ -41,7 +41,7 @@ class PasswordLinkController {
         if (account.isEmpty()) {
             return VIEW_INVALID;
         }
-        PasswordRules.check(form.getPassword(), form.getRepeat(), "password", "repeat", errors);
+        PasswordRules.check(form.getPassword(), form.getRepeat(), account.get().username(), "password", "repeat", errors);
         if (errors.hasErrors()) {
             model.addAttribute("username", account.get().username());
             model.addAttribute("token", token);

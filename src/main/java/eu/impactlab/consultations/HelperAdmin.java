@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and changes what a helper knows and when they are at a lab. */
@@ -22,9 +24,11 @@ class HelperAdmin {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    HelperAdmin(JdbcClient jdbc) {
+    HelperAdmin(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     Set<String> topics(long helper) {
@@ -57,7 +61,7 @@ class HelperAdmin {
 
     /** Replaces the helper's topics and languages, and their weekly hours at this lab (other labs stay). */
     @Transactional
-    void save(long helper, long lab, Set<String> topics, Set<String> languages, List<Hours> hours) {
+    void save(long helper, long lab, Set<String> topics, Set<String> languages, List<Hours> hours, String actor) {
         jdbc.sql("delete from helper_topic where helper_id = ?").param(helper).update();
         for (String topic : topics) {
             jdbc.sql("insert into helper_topic (helper_id, topic_key) select ?, key from topic where key = ?").params(helper, topic).update();
@@ -75,14 +79,26 @@ class HelperAdmin {
                             h.modes().contains(Mode.PHONE), h.modes().contains(Mode.VIDEO))
                     .update();
         }
+        audit(actor, "HELPER_SCHEDULE_CHANGED", helper, lab, "topics " + new java.util.TreeSet<>(topics) + ", languages "
+                + new java.util.TreeSet<>(languages) + ", " + hours.size() + " weekly periods");
     }
 
-    void addAbsence(long helper, LocalDate from, LocalDate to) {
+    @Transactional
+    void addAbsence(long helper, LocalDate from, LocalDate to, Long lab, String actor) {
         jdbc.sql("insert into helper_absence (helper_id, starts_on, ends_on) values (?, ?, ?)")
                 .params(helper, Date.valueOf(from), Date.valueOf(to)).update();
+        audit(actor, "HELPER_ABSENCE_ADDED", helper, lab, from + " – " + to);
     }
 
-    void removeAbsence(long helper, long absence) {
-        jdbc.sql("delete from helper_absence where id = ? and helper_id = ?").params(absence, helper).update();
+    @Transactional
+    void removeAbsence(long helper, long absence, Long lab, String actor) {
+        if (jdbc.sql("delete from helper_absence where id = ? and helper_id = ?").params(absence, helper).update() > 0) {
+            audit(actor, "HELPER_ABSENCE_REMOVED", helper, lab, null);
+        }
+    }
+
+    /** The helper's account id is the object: the audit trail holds ids, never names. */
+    private void audit(String actor, String action, long helper, Long lab, String details) {
+        events.publishEvent(new StaffAction(actor, action, "helper", String.valueOf(helper), lab, details));
     }
 }

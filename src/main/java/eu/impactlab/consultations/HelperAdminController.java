@@ -133,7 +133,7 @@ class HelperAdminController {
             return edit(slug, id, who, locale, model);
         }
         Set<String> topics = new java.util.TreeSet<>(topic == null ? List.of() : topic);
-        helpers.save(id, lab.id(), topics, languages, hours);
+        helpers.save(id, lab.id(), topics, languages, hours, who.getName());
         redirect.addFlashAttribute("saved", "helpers.saved");
         return "redirect:/admin/consultations/" + slug + "/helpers/" + id;
     }
@@ -159,7 +159,7 @@ class HelperAdminController {
             model.addAttribute("absenceTo", to);
             return edit(slug, id, who, locale, model);
         }
-        helpers.addAbsence(id, from, to);
+        helpers.addAbsence(id, from, to, lab.id(), who.getName());
         redirect.addFlashAttribute("saved", "helpers.saved.absence");
         if ("cancel".equals(decision)) {
             List<LabBookings.Booking> toCancel = LabBookings.chosen(affected, cancel, cancelChosen);
@@ -178,7 +178,7 @@ class HelperAdminController {
             Locale locale, RedirectAttributes redirect) {
         LabView lab = manageable(slug, who, locale);
         helperOf(lab, id);
-        helpers.removeAbsence(id, absence);
+        helpers.removeAbsence(id, absence, lab.id(), who.getName());
         redirect.addFlashAttribute("saved", "helpers.saved.absenceRemoved");
         return "redirect:/admin/consultations/" + slug + "/helpers/" + id;
     }

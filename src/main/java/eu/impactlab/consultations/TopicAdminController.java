@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -29,10 +32,12 @@ class TopicAdminController {
 
     private final JdbcClient jdbc;
     private final ConsultationService consultations;
+    private final ApplicationEventPublisher events;
 
-    TopicAdminController(JdbcClient jdbc, ConsultationService consultations) {
+    TopicAdminController(JdbcClient jdbc, ConsultationService consultations, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.consultations = consultations;
+        this.events = events;
     }
 
     record TopicRow(String key, int minutes, boolean active, Map<String, String> titles) {
@@ -55,7 +60,8 @@ class TopicAdminController {
 
     @PostMapping("/{key}")
     @Transactional
-    String save(@PathVariable String key, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String save(@PathVariable String key, @RequestParam Map<String, String> form, Authentication who, Model model,
+            RedirectAttributes redirect) {
         TopicRow topic = rows().stream().filter(t -> t.key().equals(key)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such topic"));
         Map<String, String> errors = new LinkedHashMap<>();
@@ -80,6 +86,8 @@ class TopicAdminController {
                         .params(key, language.tag(), title.length() > 200 ? title.substring(0, 200) : title).update();
             }
         }
+        events.publishEvent(new StaffAction(who.getName(), "TOPIC_CHANGED", "topic", key, null,
+                "minutes " + topic.minutes() + " → " + minutes + ", " + (form.containsKey("active") ? "active" : "inactive")));
         redirect.addFlashAttribute("saved", "topics.saved");
         return "redirect:/admin/consultations/topics";
     }
@@ -87,7 +95,7 @@ class TopicAdminController {
     @PostMapping
     @Transactional
     String create(@RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String minutes, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String minutes, Authentication who, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         String cleanKey = key.strip().toLowerCase(Locale.ROOT);
         if (!cleanKey.matches("^[a-z0-9]+(-[a-z0-9]+)*$") || cleanKey.length() > 40) {
@@ -111,6 +119,7 @@ class TopicAdminController {
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from topic").query(Integer.class).single();
         jdbc.sql("insert into topic (key, typical_minutes, position) values (?, ?, ?)").params(cleanKey, duration, position).update();
         jdbc.sql("insert into topic_title (topic_key, language, title) values (?, 'de', ?)").params(cleanKey, title.strip()).update();
+        events.publishEvent(new StaffAction(who.getName(), "TOPIC_CREATED", "topic", cleanKey, null, "minutes " + duration));
         redirect.addFlashAttribute("saved", "topics.saved");
         return "redirect:/admin/consultations/topics/" + cleanKey;
     }

@@ -308,6 +308,7 @@ class CourseAdminController {
     String participants(@PathVariable long id, Authentication who, Locale locale, Model model) {
         CourseAdmin.Course course = courses.manageable(id, who);
         List<CourseAdmin.Participant> all = courses.participants(id);
+        privacy.audit(who.getName(), "PARTICIPANTS_VIEWED", "course", Long.toString(id), course.labId(), "people=" + all.size());
         model.addAttribute("course", course);
         model.addAttribute("courseTitle", course.title(Language.forLocale(locale)));
         model.addAttribute("confirmed", all.stream().filter(p -> "CONFIRMED".equals(p.status())).toList());
@@ -323,8 +324,10 @@ class CourseAdminController {
         model.addAttribute("course", course);
         model.addAttribute("courseTitle", course.title(Language.forLocale(locale)));
         model.addAttribute("labName", courses.labName(course.labId(), Language.forLocale(locale)));
-        model.addAttribute("people", courses.participants(id).stream()
-                .filter(p -> "CONFIRMED".equals(p.status())).toList());
+        List<CourseAdmin.Participant> people = courses.participants(id).stream()
+                .filter(p -> "CONFIRMED".equals(p.status())).toList();
+        privacy.audit(who.getName(), "ATTENDANCE_LIST_VIEWED", "course", Long.toString(id), course.labId(), "people=" + people.size());
+        model.addAttribute("people", people);
         return VIEW_ATTENDANCE_LIST;
     }
 

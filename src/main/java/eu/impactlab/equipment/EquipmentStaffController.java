@@ -205,7 +205,7 @@ class EquipmentStaffController {
             redirect.addFlashAttribute("problem", "equipment.staff.error.machine");
             return "redirect:/admin/equipment?lab=" + lab;
         }
-        machines.update(id, state, induction.isEmpty() ? null : MachineType.valueOf(induction), buffer, max, quota);
+        machines.update(id, state, induction.isEmpty() ? null : MachineType.valueOf(induction), buffer, max, quota, auth.getName());
         redirect.addFlashAttribute("saved", "equipment.staff.saved");
         return "redirect:/admin/equipment?lab=" + lab;
     }

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Repository;
 
 /** SQL for machines. */
@@ -16,8 +19,10 @@ class MachineStore {
             from machine""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    MachineStore(JdbcClient jdbc) {
+    MachineStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -39,12 +44,20 @@ class MachineStore {
                 .param("buffer", buffer).param("max", max).param("quota", quota).query(Long.class).single();
     }
 
-    boolean update(long id, String state, MachineType induction, int buffer, int max, int quota) {
-        return jdbc.sql("""
+    /** A coordinator's change of a machine's rules, audited in the same transaction. */
+    @Transactional
+    boolean update(long id, String state, MachineType induction, int buffer, int max, int quota, String actor) {
+        Optional<Machine> before = byId(id);
+        boolean changed = jdbc.sql("""
                 update machine set state = :state, induction_type = :induction, buffer_minutes = :buffer,
                     max_minutes = :max, weekly_quota_minutes = :quota where id = :id""")
                 .param("id", id).param("state", state).param("induction", induction == null ? null : induction.name())
                 .param("buffer", buffer).param("max", max).param("quota", quota).update() == 1;
+        before.filter(m -> changed).ifPresent(m -> events.publishEvent(new StaffAction(actor, "MACHINE_CHANGED", "machine",
+                String.valueOf(id), m.labId(), "state " + m.state() + " → " + state + ", induction " + m.inductionType()
+                        + " → " + induction + ", buffer " + m.bufferMinutes() + " → " + buffer + ", max " + m.maxMinutes()
+                        + " → " + max + ", weekly " + m.weeklyQuotaMinutes() + " → " + quota)));
+        return changed;
     }
 
     private static Machine row(ResultSet rs, int i) throws SQLException {

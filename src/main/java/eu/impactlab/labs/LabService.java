@@ -1,6 +1,8 @@
 package eu.impactlab.labs;
 
 import eu.impactlab.platform.DataVersions;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -36,9 +38,11 @@ public class LabService {
     private volatile LabCatalogue catalogue;
     // Looked up when needed: the modules that implement it use this service themselves.
     private final ObjectProvider<LabBookings> bookings;
+    private final ApplicationEventPublisher events;
 
     LabService(LabRepository labs, Clock clock, DataVersions versions, PlatformTransactionManager transactions,
-            ObjectProvider<LabBookings> bookings) {
+            ObjectProvider<LabBookings> bookings, ApplicationEventPublisher events) {
+        this.events = events;
         this.labs = labs;
         this.clock = clock;
         this.versions = versions;
@@ -161,6 +165,7 @@ public class LabService {
     void updateTexts(String slug, Language language, String description, String directions, Authentication who) {
         Lab lab = manageableLab(slug, who);
         lab.texts.put(language.tag(), new Lab.Text(description.strip(), directions.strip()));
+        audit(who, "LAB_TEXTS_CHANGED", lab, "language " + language.tag());
     }
 
     @Transactional
@@ -169,6 +174,10 @@ public class LabService {
         lab.openingHours.clear();
         hours.forEach((day, periods) -> periods.forEach(
                 p -> lab.openingHours.add(new Lab.Period(day.getValue(), p.opens(), p.closes()))));
+        audit(who, "LAB_HOURS_CHANGED", lab, hours.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().toString().substring(0, 2) + " " + e.getValue().stream()
+                        .map(p -> p.opens() + "–" + p.closes()).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; ")));
     }
 
     @Transactional
@@ -177,6 +186,7 @@ public class LabService {
         Lab lab = manageableLab(slug, who);
         lab.exceptions.removeIf(e -> e.day.equals(day));
         lab.exceptions.add(new Lab.DayException(day, closed, opens, closes, reason));
+        audit(who, "LAB_CLOSURE_SAVED", lab, day + (closed ? " closed" : " " + opens + "–" + closes));
     }
 
     // --- what a change would leave outside the hours ---
@@ -253,6 +263,7 @@ public class LabService {
     void removeException(String slug, LocalDate day, Authentication who) {
         Lab lab = manageableLab(slug, who);
         lab.exceptions.removeIf(e -> e.day.equals(day));
+        audit(who, "LAB_CLOSURE_REMOVED", lab, day.toString());
     }
 
     @Transactional
@@ -267,6 +278,12 @@ public class LabService {
         lab.offers.addAll(offers);
         lab.phone = blankToNull(phone);
         lab.email = blankToNull(email);
+        audit(who, "LAB_FACTS_CHANGED", lab, null);
+    }
+
+    /** For the audit trail, written in the change's transaction (ids and non-personal values only). */
+    private void audit(Authentication who, String action, Lab lab, String details) {
+        events.publishEvent(new StaffAction(who.getName(), action, "lab", String.valueOf(lab.id), lab.id, details));
     }
 
     private Lab manageableLab(String slug, Authentication who) {

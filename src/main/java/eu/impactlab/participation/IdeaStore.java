@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +23,10 @@ class IdeaStore {
             """;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    IdeaStore(JdbcClient jdbc) {
+    IdeaStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -276,6 +280,12 @@ class IdeaStore {
 
     void log(long ideaId, String action, String actor) {
         jdbc.sql("insert into idea_log (idea_id, action, actor) values (?, ?, ?)").params(ideaId, action, actor).update();
+        // Staff moderation also goes into the platform's audit trail, in the same transaction; citizens' steps do not.
+        if (actor != null && !"citizen".equals(actor)) {
+            String audited = "IDEA_" + action;
+            events.publishEvent(new StaffAction(actor, audited.substring(0, Math.min(40, audited.length())), "idea",
+                    String.valueOf(ideaId), null, null));
+        }
     }
 
     record LogEntry(String action, String actor, java.time.OffsetDateTime at) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import eu.impactlab.platform.StaffAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,8 +52,10 @@ class PartnerStore {
             join partner_organisation o on o.id = r.organisation_id""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    PartnerStore(JdbcClient jdbc) {
+    PartnerStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -147,6 +151,12 @@ class PartnerStore {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(requestId, action, from == null ? null : from.name(), to == null ? null : to.name(), actor, visible,
                         Timestamp.from(at)).update();
+        // Every step by an account (staff or partner) also goes into the platform's audit trail, in the same transaction.
+        if (actor != null) {
+            String audited = "REQUEST_" + action;
+            events.publishEvent(new StaffAction(actor, audited.substring(0, Math.min(40, audited.length())), "partner-request",
+                    String.valueOf(requestId), null, from == null && to == null ? null : from + " → " + to));
+        }
     }
 
     /** Moves the state only from the state the service saw; false when someone else changed it meanwhile. */

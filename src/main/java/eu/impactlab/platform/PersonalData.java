@@ -132,8 +132,18 @@ public final class PersonalData {
      * @param title a short, readable description (course title, date), not personal
      * @param fields the personal fields by column name (null values left out), for view and export
      * @param kept what stays after erasure and why: message keys
+     * @param identifying whether the record still ties its data to a person; when none does, "delete now" has nothing left
      */
-    public record Found(String kind, String form, String ref, Long labId, String title, Map<String, String> fields, List<String> kept) {
+    public record Found(String kind, String form, String ref, Long labId, String title, Map<String, String> fields, List<String> kept,
+            boolean identifying) {
+
+        /** Names and contacts are what usually identify: a record identifies as long as it holds one of them. */
+        public static final List<String> NAMES_AND_CONTACTS = List.of("name", "email", "phone", "recipient");
+
+        /** For a holder whose records identify by a name or contact only. */
+        public Found(String kind, String form, String ref, Long labId, String title, Map<String, String> fields, List<String> kept) {
+            this(kind, form, ref, labId, title, fields, kept, NAMES_AND_CONTACTS.stream().anyMatch(fields::containsKey));
+        }
     }
 
     /**

@@ -2,11 +2,13 @@ package eu.impactlab.privacy;
 
 import eu.impactlab.accounts.AccountService;
 import eu.impactlab.accounts.AccountView;
+import eu.impactlab.platform.StaffAction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,12 @@ class AuditTrail {
     AuditTrail(JdbcClient jdbc, AccountService accounts) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+    }
+
+    /** Modules that the privacy module depends on announce their changes instead of calling it. */
+    @EventListener
+    void on(StaffAction action) {
+        record(action.username(), action.action(), action.objectType(), action.objectId(), action.labId(), action.details());
     }
 
     void record(String username, String action, String objectType, String objectId, Long labId, String details) {

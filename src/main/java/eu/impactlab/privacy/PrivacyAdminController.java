@@ -117,6 +117,7 @@ class PrivacyAdminController {
         }
         List<Found> found = privacy.search(auth.getName(), query);
         requests.record(auth.getName(), PrivacyRequests.Kind.ACCESS, received, today(), found.size(), 0);
+        privacy.audit(auth.getName(), "PERSONAL_DATA_EXPORTED", "person", null, null, "records=" + found.size());
         var uses = found.stream().map(Found::form).filter(f -> f != null).distinct()
                 .flatMap(f -> privacy.usesOf(f).stream()).distinct().toList();
         return ResponseEntity.ok()

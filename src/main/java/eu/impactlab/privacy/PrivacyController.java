@@ -1,9 +1,13 @@
 package eu.impactlab.privacy;
 
+import eu.impactlab.labs.Language;
 import eu.impactlab.platform.PersonalData.Found;
 import eu.impactlab.platform.PersonalData.Use;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PrivacyController {
 
     static final List<String> FORMS = List.of("booking", "course-registration", "skills-check", "idea");
-    // what "deleted" means: no name, no contact, and no private link that ties anonymous answers to a person
-    private static final List<String> CONTACT_FIELDS = List.of("name", "email", "phone", "recipient", "skills_link");
 
     private final PrivacyService privacy;
     private final Notices notices;
@@ -61,8 +63,13 @@ class PrivacyController {
         model.addAttribute("records", records);
         model.addAttribute("uses", notices.explain(usesOf(records), locale));
         // what stays after deletion (age group, district) is anonymous; names and contacts are what "gone" means
-        model.addAttribute("nothingLeft", records.stream().allMatch(r -> CONTACT_FIELDS.stream().noneMatch(r.fields()::containsKey)));
+        model.addAttribute("nothingLeft", nothingLeft(records));
         return "privacy/my-data";
+    }
+
+    private static boolean nothingLeft(List<Found> records) {
+        // what "deleted" means is each holder's to say: no name, no contact, no link that ties answers to a person
+        return records.stream().noneMatch(Found::identifying);
     }
 
     private static String unknown(HttpServletResponse response) {
@@ -98,6 +105,26 @@ class PrivacyController {
                 messages.getMessage("privacy.record." + r.kind(), null, r.kind(), locale), r.title(), r.fields(),
                 r.kept().stream().map(k -> messages.getMessage(k, null, locale)).toList())).toList(),
                 uses.stream().map(u -> notices.explain(u, locale)).toList());
+    }
+
+    /** The same as a page of its own to keep or print, in the reader's language: readable where JSON is not. */
+    @GetMapping(path = "/privacy/my-data/{token}/data.html", produces = MediaType.TEXT_HTML_VALUE)
+    String downloadPage(@PathVariable String token, Model model, Locale locale, HttpServletResponse response) {
+        List<Found> records = privacy.byLink(token);
+        if (records.isEmpty()) {
+            return unknown(response);
+        }
+        Language language = Language.forLocale(locale);
+        response.setHeader("Content-Disposition", "attachment; filename=\"my-data.html\"");
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("lang", language.tag());
+        model.addAttribute("dir", language.direction());
+        model.addAttribute("records", records);
+        model.addAttribute("uses", notices.explain(usesOf(records), locale));
+        model.addAttribute("nothingLeft", nothingLeft(records));
+        ZonedDateTime now = clock.instant().atZone(ZoneId.of("Europe/Berlin"));
+        model.addAttribute("asOf", now.format(DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm")));
+        return "privacy/my-data-print";
     }
 
     /** Deleting cannot be undone, so the page only links here and this page asks first. */

@@ -13,12 +13,21 @@ import org.springframework.stereotype.Component;
 @Component
 class PrivacyPersonalData implements PersonalData.Declaration {
 
+    private final AuditRetention auditRetention;
+
+    PrivacyPersonalData(AuditRetention auditRetention) {
+        this.auditRetention = auditRetention;
+    }
+
     @Override
     public List<Use> uses() {
-        return List.of(new Use("privacy.accountability", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
-                Deletion.WITH_RECORD, null, 0, List.of(
-                        new Column("privacy_audit", "actor_id", PersonalData.Kind.STAFF_ID),
-                        new Column("privacy_request", "handled_by", PersonalData.Kind.STAFF_ID))));
+        return List.of(
+                new Use("privacy.audit", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(), Deletion.AFTER_RETENTION,
+                        AuditRetention.LOCK, auditRetention.retentionDays(), List.of(
+                                new Column("privacy_audit", "actor_id", PersonalData.Kind.STAFF_ID))),
+                new Use("privacy.accountability", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
+                        Deletion.WITH_RECORD, null, 0, List.of(
+                                new Column("privacy_request", "handled_by", PersonalData.Kind.STAFF_ID))));
     }
 
     @Override

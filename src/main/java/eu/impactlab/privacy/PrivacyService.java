@@ -39,6 +39,11 @@ public class PrivacyService {
                 .sorted(Comparator.comparing(Use::key)).toList();
     }
 
+    /** The public forms that have a generated privacy notice at {@code /privacy/notice/<form>}. */
+    public List<String> forms() {
+        return PrivacyController.FORMS;
+    }
+
     /** The uses a public form's privacy notice names. */
     List<Use> usesOf(String form) {
         return uses().stream().filter(u -> u.forms().contains(form)).toList();

@@ -96,7 +96,8 @@ class SkillsPersonalData implements PersonalData.Declaration, PersonalData.Holde
             fields.put("skills_completed", DATE.format(rs.getTimestamp("completed_at").toInstant()));
         }
         fields.put("skills_answers", Long.toString(rs.getLong("answers")));
+        // no name or contact here: the link itself is what ties the answers to a person
         return new Found(KIND, FORM, Long.toString(rs.getLong("id")), null, DATE.format(rs.getTimestamp("started_at").toInstant()),
-                fields, List.of("privacy.kept.skillsCheck"));
+                fields, List.of("privacy.kept.skillsCheck"), true);
     }
 }

@@ -3,6 +3,7 @@ package eu.impactlab.web;
 import eu.impactlab.consultations.ConsultationService;
 import eu.impactlab.labs.Language;
 import eu.impactlab.labs.LabService;
+import eu.impactlab.privacy.PrivacyService;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,11 @@ class HomeController {
     private final ConsultationService consultations;
     private final SignLanguageVideos signLanguage;
 
-    HomeController(LabService labs, ConsultationService consultations, SignLanguageVideos signLanguage) {
+    private final PrivacyService privacy;
+
+    HomeController(LabService labs, ConsultationService consultations, SignLanguageVideos signLanguage,
+            PrivacyService privacy) {
+        this.privacy = privacy;
         this.labs = labs;
         this.consultations = consultations;
         this.signLanguage = signLanguage;
@@ -36,6 +41,7 @@ class HomeController {
     @GetMapping("/privacy")
     String privacy(Model model) {
         consultations.videoService().ifPresent(url -> model.addAttribute("videoService", url));
+        model.addAttribute("noticeForms", privacy.forms());
         return "privacy";
     }
 

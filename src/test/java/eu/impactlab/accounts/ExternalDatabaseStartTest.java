@@ -77,6 +77,8 @@ class ExternalDatabaseStartTest {
         mvc.perform(post(path).with(csrf()).param("password", "Erster Tag im Lab").param("repeat", "Erster Tag im Lab"))
                 .andExpect(redirectedUrl("/login"));
         var session = Logins.as(mvc, "leitung@lab.example", "Erster Tag im Lab");
-        mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk());
+        // On an external database admins set up a second factor before anything else (IMPACTLAB_TWO_FACTOR_ROLES=auto).
+        mvc.perform(get("/admin/accounts").session(session)).andExpect(redirectedUrl("/admin/account/two-factor"));
+        mvc.perform(get("/admin/account/two-factor").session(session)).andExpect(status().isOk());
     }
 }

@@ -132,6 +132,8 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
     }
 
     private void sampleRecords() {
+        jdbc.sql("insert into privacy_audit (actor_id, action, object_type, object_id) select id, 'PROBE', 'probe', '1' from account limit 1")
+                .update();
         long helper = jdbc.sql("select helper_id from helper_availability limit 1").query(Long.class).single();
         long lab = jdbc.sql("select lab_id from helper_availability limit 1").query(Long.class).single();
         jdbc.sql("""
