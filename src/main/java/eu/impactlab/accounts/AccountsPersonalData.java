@@ -27,6 +27,8 @@ class AccountsPersonalData implements PersonalData.Declaration {
                         new Column("account", "display_name", NAME),
                         new Column("account", "email", CONTACT),
                         new Column("account", "password_hash", CREDENTIAL),
-                        new Column("password_token", "token_hash", TOKEN))));
+                        new Column("password_token", "token_hash", TOKEN),
+                        // The identity provider's stable id for the person, for staff single sign-on.
+                        new Column("account_sso", "subject", STAFF_ID))));
     }
 }
