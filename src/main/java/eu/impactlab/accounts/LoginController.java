@@ -30,6 +30,15 @@ class LoginController {
         return VIEW_LOGIN;
     }
 
+    /** The "Log in with …" button: on to the provider, or back to the login page with a message when it does not answer. */
+    @GetMapping(SingleSignOn.LOGIN_PATH)
+    String loginAtProvider() {
+        if (!singleSignOn.enabled()) {
+            return "redirect:/login";
+        }
+        return singleSignOn.providerAnswers() ? "redirect:" + SingleSignOn.AUTHORIZATION_PATH : "redirect:/login?ssoError";
+    }
+
     /** Where an account from single sign-on waits until an admin gives it a role. */
     @GetMapping(SingleSignOn.WAITING_PAGE)
     String waitingForRole(Authentication who, Model model) {

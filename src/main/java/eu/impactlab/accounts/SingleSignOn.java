@@ -21,15 +21,28 @@ import org.springframework.stereotype.Component;
 public class SingleSignOn {
 
     static final String REGISTRATION = "sso";
-    static final String LOGIN_PATH = "/oauth2/authorization/" + REGISTRATION;
+    /** The login button's target: checks the provider first, so a provider that is down gets a page, not an error. */
+    static final String LOGIN_PATH = "/login/sso";
+    static final String AUTHORIZATION_PATH = "/oauth2/authorization/" + REGISTRATION;
     static final String WAITING_PAGE = "/login/waiting";
 
     private final SingleSignOnProperties settings;
     private final SingleSignOnAccounts accounts;
+    private final ClientRegistrationRepository registrations;
 
     SingleSignOn(SingleSignOnProperties settings, SingleSignOnAccounts accounts) {
         this.settings = settings;
         this.accounts = accounts;
+        this.registrations = new DiscoveredOnFirstUse(settings);
+    }
+
+    /** Whether the provider's discovery document can be read (now or earlier); false while the provider is down. */
+    boolean providerAnswers() {
+        try {
+            return enabled() && registrations.findByRegistrationId(REGISTRATION) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public boolean enabled() {
@@ -58,7 +71,6 @@ public class SingleSignOn {
         if (!enabled()) {
             return;
         }
-        ClientRegistrationRepository registrations = new DiscoveredOnFirstUse(settings);
         OidcClientInitiatedLogoutSuccessHandler logoutAtProvider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutAtProvider.setPostLogoutRedirectUri("{baseUrl}/?loggedOut");
         logoutAtProvider.setDefaultTargetUrl("/?loggedOut");

@@ -27,7 +27,7 @@ class BookingMetrics {
         // An invalid request may name a lab that does not exist: no label from unchecked input.
         String lab = outcome instanceof BookingOutcome.Invalid ? "-" : labSlug;
         Counter.builder(BOOKINGS)
-                .description("Booking attempts for consultations by outcome; 'conflict' means the time was taken meanwhile")
+                .description("Booking attempts by kind and outcome")
                 .tag("kind", "consultation")
                 .tag("lab", lab)
                 .tag("outcome", result)

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import eu.impactlab.platform.OnceAcrossInstances;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -17,6 +19,12 @@ class MetricsEndpointTest extends OperatorSetupTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    OnceAcrossInstances jobs;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void aBookingThroughThePublicApiRaisesTheBookingCounterAndATakenTimeCountsAsAConflict() throws Exception {
@@ -60,15 +68,26 @@ class MetricsEndpointTest extends OperatorSetupTest {
     }
 
     @Test
+    void eachJobsLastSuccessfulRunIsAFigure() throws Exception {
+        long before = System.currentTimeMillis() / 1000;
+        jobs.run("metrics-test-job", () -> 0);
+        Matcher run = Pattern.compile("^impactlab_job_last_success_seconds\\{job=\"metrics-test-job\"\\} (\\S+)$",
+                Pattern.MULTILINE).matcher(scrape());
+        assertThat(run.find()).isTrue();
+        assertThat((long) Double.parseDouble(run.group(1))).isBetween(before - 1, before + 60);
+    }
+
+    @Test
     void theAppPortNeverServesMetricsButStillServesHealthForProbes() throws Exception {
         assertThat(get(baseUrl() + "/actuator/prometheus").statusCode()).isEqualTo(404);
         assertThat(get(baseUrl() + "/readyz").statusCode()).isEqualTo(200);
         assertThat(get(baseUrl() + "/livez").statusCode()).isEqualTo(200);
         assertThat(get(management() + "/actuator/health").body()).contains("UP");
+        assertThat(environment.getProperty("management.server.address")).as("the default").isEqualTo("127.0.0.1");
     }
 
     private String management() {
-        return "http://localhost:" + managementPort;
+        return "http://127.0.0.1:" + managementPort; // bound to the loopback address only, by default
     }
 
     private String scrape() throws Exception {

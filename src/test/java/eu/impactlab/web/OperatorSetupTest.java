@@ -17,7 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * (mock-oauth2-server) and metrics on a separate management port. Its subclasses share this one Spring context, on the
  * same shared test database as every other test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The management port as an operator sets it, before the environment is prepared (a dynamic property comes too late).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 abstract class OperatorSetupTest {
@@ -51,7 +52,6 @@ abstract class OperatorSetupTest {
         registry.add("impactlab.sso.client-id", () -> CLIENT_ID);
         registry.add("impactlab.sso.client-secret", () -> "test-secret");
         registry.add("impactlab.sso.name", () -> PROVIDER_NAME);
-        registry.add("management.server.port", () -> "0");
     }
 
     protected String baseUrl() {

@@ -142,13 +142,13 @@ class SingleSignOnTest extends OperatorSetupTest {
     /** Follows the redirects of an authorization code login like a browser; returns where the app finally sends it. */
     private String loginThroughProvider(Http browser, String subject, Map<String, Object> claims) throws Exception {
         PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, 3600));
-        HttpResponse<String> response = browser.get("/oauth2/authorization/sso");
+        HttpResponse<String> response = browser.get("/login/sso"); // the button on the login page
         String appLocation = null;
         for (int hops = 0; hops < 5 && response.statusCode() == 302; hops++) {
             String location = Http.location(response);
             if (location.startsWith(baseUrl()) || location.startsWith("/")) {
                 appLocation = URI.create(location).getPath();
-                if (!appLocation.startsWith("/login/oauth2/code/")) {
+                if (!appLocation.startsWith("/login/oauth2/code/") && !appLocation.startsWith("/oauth2/authorization/")) {
                     return appLocation;
                 }
             }
