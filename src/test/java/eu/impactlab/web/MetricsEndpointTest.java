@@ -24,12 +24,15 @@ class MetricsEndpointTest extends OperatorSetupTest {
     OnceAcrossInstances jobs;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     org.springframework.core.env.Environment environment;
 
     @Test
     void aBookingThroughThePublicApiRaisesTheBookingCounterAndATakenTimeCountsAsAConflict() throws Exception {
-        double bookedBefore = counter("impactlab_bookings_total", "groepelingen", "booked");
-        double conflictsBefore = counter("impactlab_bookings_total", "groepelingen", "conflict");
+        double bookedBefore = counter("consultation", "groepelingen", "booked");
+        double conflictsBefore = counter("consultation", "groepelingen", "conflict");
 
         JsonNode slot = json.readTree(get(baseUrl() + "/api/v1/labs/groepelingen/slots?topic=learning&language=de").body()).get(0);
         String body = """
@@ -44,12 +47,28 @@ class MetricsEndpointTest extends OperatorSetupTest {
         }
         assertThat(post("/api/v1/appointments", body).statusCode()).isEqualTo(409);
 
-        assertThat(counter("impactlab_bookings_total", "groepelingen", "booked")).isEqualTo(bookedBefore + available);
-        assertThat(counter("impactlab_bookings_total", "groepelingen", "conflict")).isEqualTo(conflictsBefore + 1);
+        assertThat(counter("consultation", "groepelingen", "booked")).isEqualTo(bookedBefore + available);
+        assertThat(counter("consultation", "groepelingen", "conflict")).isEqualTo(conflictsBefore + 1);
 
         // Free the time again for the other tests on the shared database.
         for (String manage : manageLinks) {
             assertThat(post(URI.create(manage).getPath() + "/cancel", "").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void courseRegistrationsCountAsBookedOrWaitlisted() throws Exception {
+        long course = eu.impactlab.TestCourses.published(jdbc, "osterholz", 1, "Metriken zählen", 9);
+        try {
+            double booked = counter("course", "osterholz", "booked");
+            double waitlisted = counter("course", "osterholz", "waitlisted");
+            String registration = "{\"name\":\"Mia\",\"consent\":true}";
+            assertThat(post("/api/v1/courses/" + course + "/registrations", registration).statusCode()).isEqualTo(201);
+            assertThat(post("/api/v1/courses/" + course + "/registrations", registration).statusCode()).isEqualTo(201);
+            assertThat(counter("course", "osterholz", "booked")).isEqualTo(booked + 1);
+            assertThat(counter("course", "osterholz", "waitlisted")).isEqualTo(waitlisted + 1);
+        } finally {
+            jdbc.sql("delete from course where id = ?").param(course).update();
         }
     }
 
@@ -97,12 +116,12 @@ class MetricsEndpointTest extends OperatorSetupTest {
         return response.body();
     }
 
-    /** One sample of the booking counter for consultations at a lab; 0 before its first increment. */
-    private double counter(String name, String lab, String outcome) throws Exception {
-        Matcher sample = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape());
+    /** One sample of the booking counter of a kind at a lab; 0 before its first increment. */
+    private double counter(String kind, String lab, String outcome) throws Exception {
+        Matcher sample = Pattern.compile("^impactlab_bookings_total\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape());
         while (sample.find()) {
             String labels = sample.group(1);
-            if (labels.contains("kind=\"consultation\"") && labels.contains("lab=\"" + lab + "\"")
+            if (labels.contains("kind=\"" + kind + "\"") && labels.contains("lab=\"" + lab + "\"")
                     && labels.contains("outcome=\"" + outcome + "\"")) {
                 return Double.parseDouble(sample.group(2));
             }
