@@ -40,6 +40,10 @@ class Account {
     @Version
     long version;
 
+    /** Logs in through the OpenID Connect provider (table account_sso), not with a password. */
+    @org.hibernate.annotations.Formula("exists (select 1 from account_sso s where s.account_id = id)")
+    boolean singleSignOn;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_lab", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "lab_id")
@@ -53,7 +57,7 @@ class Account {
         this.displayName = displayName;
         this.email = email;
         this.role = role;
-        if (role.actsForLabs()) {
+        if (role != null && role.actsForLabs()) {
             this.labIds.addAll(labIds);
         }
     }

@@ -51,6 +51,7 @@ class AccountAdminController {
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("page", accounts.search(q, page, PAGE_SIZE));
+        model.addAttribute("waiting", accounts.waitingForRole());
         model.addAttribute("labNames", labNames());
         return VIEW_LIST;
     }
@@ -85,8 +86,9 @@ class AccountAdminController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", find(id));
-        model.addAttribute("labNames", labNames());
         model.addAttribute("twoFactorEnrolled", twoFactor.enrolled(id));
+        model.addAttribute("roleForm", new RoleForm());
+        addChoices(model);
         return VIEW_DETAIL;
     }
 
@@ -102,6 +104,28 @@ class AccountAdminController {
         find(id);
         accounts.resetTwoFactor(id, who.getName());
         redirect.addFlashAttribute("saved", "twofactor.saved.reset");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    /** The first role (and labs) of an account that came through single sign-on without one. */
+    @PostMapping("/{id}/role")
+    String assignRole(@PathVariable long id, @Valid @ModelAttribute("roleForm") RoleForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        AccountView account = find(id);
+        if (account.role() != null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "account already has a role");
+        }
+        if (form.getRole() != null && form.getRole().actsForLabs() && form.getLabIds().isEmpty()) {
+            errors.rejectValue("labIds", "account.error.labRequired");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("account", account);
+            model.addAttribute("twoFactorEnrolled", twoFactor.enrolled(id));
+            addChoices(model);
+            return VIEW_DETAIL;
+        }
+        accounts.assignFirstRole(id, form.getRole(), new HashSet<>(form.getLabIds()));
+        redirect.addFlashAttribute("saved", "sso.assign.saved");
         return "redirect:/admin/accounts/" + id;
     }
 
@@ -155,6 +179,17 @@ class AccountAdminController {
     private void addChoices(Model model) {
         model.addAttribute("roles", Role.values());
         model.addAttribute("labNames", labNames());
+    }
+
+    static class RoleForm {
+        @NotNull
+        private Role role;
+        private List<Long> labIds = List.of();
+
+        public Role getRole() { return role; }
+        public void setRole(Role role) { this.role = role; }
+        public List<Long> getLabIds() { return labIds; }
+        public void setLabIds(List<Long> labIds) { this.labIds = labIds == null ? List.of() : labIds; }
     }
 
     static class NewAccountForm {

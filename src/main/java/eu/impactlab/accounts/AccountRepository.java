@@ -18,6 +18,9 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByRole(Role role);
 
+    /** Accounts from single sign-on that wait for an admin to give them a role, oldest first. */
+    java.util.List<Account> findByRoleIsNullOrderByCreatedAt();
+
     @Query("select a from Account a where (?1 = '' or lower(a.username) like lower(concat('%', ?1, '%'))"
             + " or lower(a.displayName) like lower(concat('%', ?1, '%'))) order by lower(a.username)")
     Page<Account> search(String query, Pageable pageable);

@@ -100,6 +100,26 @@ public class AccountService {
         accounts.save(account);
     }
 
+    @Transactional(readOnly = true)
+    List<AccountView> waitingForRole() {
+        return accounts.findByRoleIsNullOrderByCreatedAt().stream().map(AccountView::of).toList();
+    }
+
+    /** Gives an account from single sign-on its first role; false when it already has one (roles are not changed here). */
+    @Transactional
+    boolean assignFirstRole(long id, Role role, Set<Long> labIds) {
+        Account account = accounts.findById(id).orElse(null);
+        if (account == null || account.role != null) {
+            return false;
+        }
+        account.role = role;
+        account.labIds.clear();
+        if (role.actsForLabs()) {
+            account.labIds.addAll(labIds);
+        }
+        return true;
+    }
+
     @Transactional
     void setEnabled(long id, boolean enabled, String actor) {
         accounts.findById(id).ifPresent(a -> {

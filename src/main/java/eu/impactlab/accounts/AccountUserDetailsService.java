@@ -32,7 +32,10 @@ class AccountUserDetailsService implements UserDetailsService {
         Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority(account.role.authority()));
+        // An account from single sign-on waits for its role; it has no password either, so it cannot log in here.
+        if (account.role != null) {
+            authorities.add(new SimpleGrantedAuthority(account.role.authority()));
+        }
         account.labIds.forEach(id -> authorities.add(new SimpleGrantedAuthority(LabAccess.authorityFor(id))));
         if (twoFactorPolicy.requiredFor(account.role) && !twoFactor.enrolled(account.id)) {
             authorities.add(new SimpleGrantedAuthority(TwoFactorSetupGate.AUTHORITY));

@@ -49,7 +49,9 @@ class AccountsPersonalData implements PersonalData.Declaration {
                         new Column("account", "password_hash", CREDENTIAL),
                         new Column("password_token", "token_hash", TOKEN),
                         new Column("account_totp", "secret", CREDENTIAL),
-                        new Column("account_recovery_code", "code_hash", CREDENTIAL))),
+                        new Column("account_recovery_code", "code_hash", CREDENTIAL),
+                        // The identity provider's stable id for the person, for staff single sign-on.
+                        new Column("account_sso", "subject", STAFF_ID))),
                 new Use("accounts.sessions", Set.of("booking", "course-registration"), LegalBasis.CONTRACT, Set.of(),
                         Deletion.AFTER_RETENTION, SessionCleanup.LOCK, sessionDays, List.of(
                                 new Column("spring_session", "principal_name", STAFF_ID),

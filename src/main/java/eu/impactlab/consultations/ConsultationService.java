@@ -46,9 +46,12 @@ public class ConsultationService {
     private final ConsultationsProperties properties;
     private final AppointmentMails mails;
     private final ApplicationEventPublisher events;
+    private final BookingMetrics metrics;
 
     ConsultationService(ConsultationStore store, SlotFinder slots, LabService labs, TransactionTemplate transactions,
-            Clock clock, ConsultationsProperties properties, AppointmentMails mails, ApplicationEventPublisher events) {
+            Clock clock, ConsultationsProperties properties, AppointmentMails mails, ApplicationEventPublisher events,
+            BookingMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.slots = slots;
         this.labs = labs;
@@ -92,6 +95,12 @@ public class ConsultationService {
     }
 
     public BookingOutcome book(BookingRequest request) {
+        BookingOutcome outcome = bookOnce(request);
+        metrics.count(request.lab(), outcome);
+        return outcome;
+    }
+
+    private BookingOutcome bookOnce(BookingRequest request) {
         String fingerprint = fingerprint(request);
         if (request.idempotencyKey() != null && IdempotencyKeys.storable(request.idempotencyKey())) {
             Optional<BookingOutcome> earlier = earlier(request.idempotencyKey(), fingerprint);

@@ -1,8 +1,12 @@
 package eu.impactlab.platform;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,12 +25,25 @@ public class OnceAcrossInstances {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeterRegistry registry;
+    /** Per job, when this instance last completed it (epoch seconds); the maximum across instances is the last run. */
+    private final Map<String, Long> lastSuccess = new ConcurrentHashMap<>();
 
-    OnceAcrossInstances(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+    OnceAcrossInstances(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+            MeterRegistry registry) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.registry = registry;
+    }
+
+    private void succeeded(String job) {
+        if (lastSuccess.put(job, clock.instant().getEpochSecond()) == null) {
+            Gauge.builder("impactlab.job.last.success", lastSuccess, runs -> runs.getOrDefault(job, 0L))
+                    .description("When this instance last completed the job (Unix time, seconds)")
+                    .baseUnit("seconds").tag("job", job).register(registry);
+        }
     }
 
     /** One run of a deletion job: its name, when it ran, and how many records lost personal data (never what). */
@@ -48,7 +65,11 @@ public class OnceAcrossInstances {
             events.publishEvent(new DeletionRan(job, clock.instant(), count));
             return count;
         });
-        return result == null ? OptionalInt.empty() : OptionalInt.of(result);
+        if (result == null) {
+            return OptionalInt.empty();
+        }
+        succeeded(job);
+        return OptionalInt.of(result);
     }
 
     /** @return what the work returned, or empty when another instance holds the lock right now */
@@ -58,6 +79,10 @@ public class OnceAcrossInstances {
                     .query(Boolean.class).single();
             return mine ? work.getAsInt() : null;
         });
-        return result == null ? OptionalInt.empty() : OptionalInt.of(result);
+        if (result == null) {
+            return OptionalInt.empty();
+        }
+        succeeded(lock);
+        return OptionalInt.of(result);
     }
 }

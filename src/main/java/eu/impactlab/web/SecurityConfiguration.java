@@ -1,6 +1,7 @@
 package eu.impactlab.web;
 
 import eu.impactlab.accounts.LoginThrottledException;
+import eu.impactlab.accounts.SingleSignOn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +17,7 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SingleSignOn singleSignOn) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN")
@@ -30,7 +31,8 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/partners", "/admin/partners/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/ideas", "/admin/ideas/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/equipment", "/admin/equipment/**").hasAnyRole("ADMIN", "COORDINATOR")
-                .requestMatchers("/admin", "/admin/**").authenticated()
+                // Every role, but not an account from single sign-on that still waits for its role.
+                .requestMatchers("/admin", "/admin/**").hasAnyRole("ADMIN", "COORDINATOR", "HELPER", "PARTNER", "FUNDER")
                 .requestMatchers("/partner", "/partner/**").hasRole("PARTNER")
                 .requestMatchers("/impact", "/impact/**").hasAnyRole("ADMIN", "COORDINATOR", "FUNDER")
                 .requestMatchers("/staff/courses", "/staff/courses/**").hasAnyRole("HELPER", "COORDINATOR", "ADMIN")
@@ -52,10 +54,14 @@ class SecurityConfiguration {
                     "/skills/check/**", "/skills/course/**", "/ideas/manage/**", "/ideas/unfollow/**",
                     "/privacy/my-data/**", "/reservations/*/cancel", "/kiosk/taps"))
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY
+                        // The logout form's answer redirects to the provider's logout page.
+                        .replace("form-action 'self'", "form-action 'self'" + singleSignOn.providerOrigin())))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+        // Staff single sign-on (OpenID Connect), only when configured.
+        singleSignOn.configure(http, new LandingPageAfterLogin());
         return http.build();
     }
 }

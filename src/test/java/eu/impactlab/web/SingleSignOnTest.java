@@ -1,0 +1,159 @@
+package eu.impactlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import eu.impactlab.Logins;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * Staff log in through the city's OpenID Connect provider (a real one, started by the test) and the real security
+ * chain: the role and labs come from the provider's claims, or an admin assigns them; local logins still work.
+ */
+class SingleSignOnTest extends OperatorSetupTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> subjects = new ArrayList<>();
+
+    @AfterEach
+    void removeTheAccountsMadeHere() {
+        for (String subject : subjects) {
+            jdbc.sql("delete from account where id in (select account_id from account_sso where subject = ?)")
+                    .param(subject).update();
+        }
+    }
+
+    @Test
+    void aCoordinatorWhoseClaimNamesGroepelingenSeesOnlyThatLabsAdminPages() throws Exception {
+        Http browser = new Http(baseUrl());
+        assertThat(browser.get("/login").body()).contains("Anmelden mit " + PROVIDER_NAME);
+
+        String landing = loginThroughProvider(browser, Map.of("impactlab_role", "COORDINATOR",
+                "impactlab_labs", List.of("groepelingen"), "preferred_username", "g.koordination", "name", "Gesa Koordination"));
+
+        assertThat(landing).isEqualTo("/admin");
+        HttpResponse<String> home = browser.get("/admin");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Gesa Koordination");
+        assertThat(browser.get("/admin/labs/groepelingen").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/admin/labs/vegesack").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/admin/labs/osterholz").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/admin/accounts").statusCode()).as("admins only").isEqualTo(403);
+    }
+
+    @Test
+    void withoutARoleClaimTheNewAccountWaitsUntilAnAdminAssignsARole() throws Exception {
+        Http browser = new Http(baseUrl());
+        String subject = loginSubject();
+        String landing = loginThroughProvider(browser, subject, Map.of("name", "Hanna Wartend"));
+
+        assertThat(landing).isEqualTo("/login/waiting");
+        assertThat(browser.get("/login/waiting").body()).contains("Ihr Konto wartet auf eine Rolle", PROVIDER_NAME);
+        assertThat(browser.get("/admin").statusCode()).as("no staff pages without a role").isEqualTo(403);
+        assertThat(browser.get("/staff/day").statusCode()).isEqualTo(403);
+
+        // The admin (a local account) sees the waiting account and gives it a role and a lab.
+        MockHttpSession admin = Logins.as(mvc, "admin");
+        String accounts = mvc.perform(get("/admin/accounts").session(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(accounts).contains("Konten ohne Rolle (", "Hanna Wartend");
+        long id = jdbc.sql("select account_id from account_sso where subject = ?").param(subject).query(Long.class).single();
+        mvc.perform(post("/admin/accounts/" + id + "/role").session(admin).with(csrf()).param("role", "HELPER"))
+                .andExpect(status().isOk()); // a helper needs a lab: the form comes back with the error
+        String lab = jdbc.sql("select id from lab where slug = 'vegesack'").query(String.class).single();
+        mvc.perform(post("/admin/accounts/" + id + "/role").session(admin).with(csrf()).param("role", "HELPER")
+                        .param("labIds", lab))
+                .andExpect(status().is3xxRedirection());
+
+        // Logged in again, the helper starts at the day of their lab.
+        Http again = new Http(baseUrl());
+        assertThat(loginThroughProvider(again, subject, Map.of("name", "Hanna Wartend"))).isEqualTo("/staff/day");
+        assertThat(again.get("/staff/day").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEndsTheSessionAtTheProviderToo() throws Exception {
+        Http browser = new Http(baseUrl());
+        loginThroughProvider(browser, Map.of("impactlab_role", "FUNDER"));
+
+        HttpResponse<String> logout = browser.postForm("/impact", "/logout", "x=1");
+        String endSession = Http.location(logout);
+        assertThat(endSession).startsWith(PROVIDER.issuerUrl(ISSUER_ID) + "/endsession")
+                .contains("id_token_hint=", "post_logout_redirect_uri=");
+        assertThat(browser.get("/impact").statusCode()).as("logged out here").isEqualTo(302);
+    }
+
+    @Test
+    void localAccountsStillLogInBesideSingleSignOn() throws Exception {
+        Http browser = new Http(baseUrl());
+        HttpResponse<String> login = browser.login("coordinator", "demo");
+        assertThat(Http.location(login)).endsWith("/admin");
+        assertThat(browser.get("/admin/labs/groepelingen").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = browser.postForm("/admin", "/logout", "x=1");
+        assertThat(Http.location(logout)).as("no provider logout for a local login").endsWith("/?loggedOut");
+    }
+
+    @Test
+    void aProviderUserNameThatIsALocalAccountsDoesNotTakeItOver() throws Exception {
+        Http browser = new Http(baseUrl());
+        loginThroughProvider(browser, Map.of("preferred_username", "admin", "name", "Nicht der Admin"));
+        assertThat(browser.get("/admin/accounts").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select username from account where display_name = 'Nicht der Admin'").query(String.class).single())
+                .startsWith("sso-");
+    }
+
+    @Test
+    void theLoginButtonSpeaksEveryLanguage() throws Exception {
+        Map<String, String> expected = Map.of("de", "Anmelden mit", "en", "Log in with", "tr", "ile giriş yap",
+                "ar", "تسجيل الدخول عبر", "ru", "Войти через", "uk", "Увійти через", "pl", "Zaloguj się przez");
+        for (var language : expected.entrySet()) {
+            String page = mvc.perform(get("/login").param("lang", language.getKey())).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).as(language.getKey()).contains(language.getValue()).contains(PROVIDER_NAME);
+        }
+    }
+
+    private String loginSubject() {
+        String subject = "sub-" + UUID.randomUUID();
+        subjects.add(subject);
+        return subject;
+    }
+
+    private String loginThroughProvider(Http browser, Map<String, Object> claims) throws Exception {
+        return loginThroughProvider(browser, loginSubject(), claims);
+    }
+
+    /** Follows the redirects of an authorization code login like a browser; returns where the app finally sends it. */
+    private String loginThroughProvider(Http browser, String subject, Map<String, Object> claims) throws Exception {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, 3600));
+        HttpResponse<String> response = browser.get("/login/sso"); // the button on the login page
+        String appLocation = null;
+        for (int hops = 0; hops < 5 && response.statusCode() == 302; hops++) {
+            String location = Http.location(response);
+            if (location.startsWith(baseUrl()) || location.startsWith("/")) {
+                appLocation = URI.create(location).getPath();
+                if (!appLocation.startsWith("/login/oauth2/code/") && !appLocation.startsWith("/oauth2/authorization/")) {
+                    return appLocation;
+                }
+            }
+            response = browser.get(location);
+        }
+        throw new AssertionError("the login ended at " + response.statusCode() + " after " + appLocation);
+    }
+}
