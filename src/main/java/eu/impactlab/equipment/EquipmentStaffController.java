@@ -36,9 +36,11 @@ class EquipmentStaffController {
     private final Reservations reservations;
     private final Loans loans;
     private final Kiosks kiosks;
+    private final DevicePools pools;
 
     EquipmentStaffController(LabService labs, MachineStore machines, MakerPasses passes, Reservations reservations, Loans loans,
-            Kiosks kiosks) {
+            Kiosks kiosks, DevicePools pools) {
+        this.pools = pools;
         this.labs = labs;
         this.machines = machines;
         this.passes = passes;
@@ -87,6 +89,9 @@ class EquipmentStaffController {
         model.addAttribute("overdue", loans.overdue(current.id()));
         model.addAttribute("today", LocalDate.now(Reservations.BREMEN));
         model.addAttribute("canManage", LabAccess.canManage(auth, current.id()));
+        // helpers see the loan rules they lend under, but only coordinators change them
+        model.addAttribute("pools", pools.atLab(current.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(DevicePools.Pool::id, p -> p)));
         return "equipment/staff";
     }
 
@@ -160,6 +165,8 @@ class EquipmentStaffController {
                 Language.fromTag(language).orElse(Language.DE).tag()));
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("saved", "equipment.staff.lent");
+            loans.openLoanOf(id).filter(l -> !l.remindedByMail())
+                    .ifPresent(l -> redirect.addFlashAttribute("noteTheDate", l.dueOn()));
             return back(lab);
         }
         model.addAttribute("lab", current);
@@ -192,7 +199,118 @@ class EquipmentStaffController {
         return back(lab);
     }
 
+    @PostMapping("/staff/equipment/{lab}/devices/{id}/renew")
+    String renew(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, RedirectAttributes redirect) {
+        lab(lab, auth, locale);
+        device(lab, id);
+        String problem = loans.renew(id);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.staff.renewed" : problem);
+        if (problem == null) {
+            loans.openLoanOf(id).filter(l -> !l.remindedByMail())
+                    .ifPresent(l -> redirect.addFlashAttribute("noteTheDate", l.dueOn()));
+        }
+        return back(lab);
+    }
+
     // --- coordinators ---
+
+    private static String settings(long lab) {
+        return "redirect:/admin/equipment?lab=" + lab;
+    }
+
+    private DevicePools.Pool pool(long lab, long id) {
+        return pools.pool(id).filter(p -> p.labId() == lab).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** Keeps what was typed when a pool or device form is refused, so the coordinator fixes it instead of typing it again. */
+    private static String refused(long lab, String form, String problem, Map<String, String> typed, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("problem", problem);
+        redirect.addFlashAttribute("draftFor", form);
+        redirect.addFlashAttribute("draft", typed);
+        return settings(lab) + "#" + form;
+    }
+
+    private static DevicePools.PoolForm poolForm(String name, String type, String accessories, String days, String renewals,
+            boolean onePerBorrower) {
+        return new DevicePools.PoolForm(name, type, accessories, number(days), number(renewals), onePerBorrower);
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @PostMapping("/admin/equipment/{lab}/pools")
+    String createPool(@PathVariable long lab, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String accessories,
+            @RequestParam(defaultValue = "") String loanDays, @RequestParam(defaultValue = "") String maxRenewals,
+            @RequestParam(defaultValue = "false") boolean onePerBorrower, Authentication auth, Locale locale,
+            RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        String problem = pools.create(lab, poolForm(name, type, accessories, loanDays, maxRenewals, onePerBorrower));
+        if (problem != null) {
+            return refused(lab, "pool-new", problem, Map.of("name", name, "type", type, "accessories", accessories,
+                    "loanDays", loanDays, "maxRenewals", maxRenewals), redirect);
+        }
+        redirect.addFlashAttribute("saved", "equipment.pool.created");
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/pools/{id}")
+    String updatePool(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String accessories,
+            @RequestParam(defaultValue = "") String loanDays, @RequestParam(defaultValue = "") String maxRenewals,
+            @RequestParam(defaultValue = "false") boolean onePerBorrower, Authentication auth, Locale locale,
+            RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        pool(lab, id);
+        String problem = pools.update(id, poolForm(name, type, accessories, loanDays, maxRenewals, onePerBorrower));
+        if (problem != null) {
+            return refused(lab, "pool-" + id, problem, Map.of("name", name, "type", type, "accessories", accessories,
+                    "loanDays", loanDays, "maxRenewals", maxRenewals), redirect);
+        }
+        redirect.addFlashAttribute("saved", "equipment.staff.saved");
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/pools/{id}/devices")
+    String addDevice(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "") String assetTag,
+            @RequestParam(defaultValue = "") String accessories, Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        pool(lab, id);
+        String problem = pools.addDevice(id, assetTag, accessories);
+        if (problem != null) {
+            return refused(lab, "device-new-" + id, problem, Map.of("assetTag", assetTag, "accessories", accessories), redirect);
+        }
+        redirect.addFlashAttribute("saved", "equipment.device.added");
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/devices/{id}/retire")
+    String retireDevice(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
+            Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        device(lab, id);
+        if (!confirm) {
+            redirect.addFlashAttribute("problem", "equipment.device.retire.confirmFirst");
+            return settings(lab);
+        }
+        String problem = pools.retire(id);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.device.retired" : problem);
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/devices/{id}/repaired")
+    String repaired(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        device(lab, id);
+        String problem = pools.repaired(id);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.device.repairedDone" : problem);
+        return settings(lab);
+    }
 
     @PostMapping("/admin/equipment/{lab}/machines/{id}")
     String updateMachine(@PathVariable long lab, @PathVariable long id, @RequestParam String state,
@@ -241,6 +359,13 @@ class EquipmentStaffController {
         model.addAttribute("types", MachineType.values());
         model.addAttribute("kiosks", kiosks.atLab(current.id()));
         model.addAttribute("overdue", loans.overdue(current.id()));
+        model.addAttribute("pools", pools.atLab(current.id()));
+        model.addAttribute("devices", loans.devicesAt(current.id()));
+        model.addAttribute("deviceTypes", DevicePools.DEVICE_TYPES);
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", Map.of());
+            model.addAttribute("draftFor", "");
+        }
         return "equipment/admin";
     }
 }
