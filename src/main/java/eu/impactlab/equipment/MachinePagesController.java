@@ -5,6 +5,9 @@ import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.ImpactLabProperties;
 import eu.impactlab.platform.QrCodes;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,8 +49,17 @@ class MachinePagesController {
     private final MessageSource messages;
     private final ImpactLabProperties properties;
 
+    static final String SESSION_SHOWN = "equipment.form.shownAt";
+
+    private final Duration minimumFillTime;
+    private final Clock clock;
+
     MachinePagesController(MachineStore machines, Reservations reservations, MakerPasses passes, ReservationMails mails,
-            LabService labs, MessageSource messages, ImpactLabProperties properties) {
+            LabService labs, MessageSource messages, ImpactLabProperties properties,
+            @Value("${impactlab.rate-limit.min-fill-time:3s}") Duration minimumFillTime,
+            Clock clock) {
+        this.minimumFillTime = minimumFillTime;
+        this.clock = clock;
         this.machines = machines;
         this.reservations = reservations;
         this.passes = passes;
@@ -69,16 +82,28 @@ class MachinePagesController {
     }
 
     @GetMapping("/machines/{id}")
-    String machine(@PathVariable long id, Locale locale, Model model) {
+    String machine(@PathVariable long id, Locale locale, Model model, HttpSession session) {
+        session.setAttribute(SESSION_SHOWN, Instant.now(clock));
         return page(machine(id), new Form("", null, null, 60), Map.of(), null, locale, model);
     }
 
     @PostMapping("/machines/{id}/reserve")
     String reserve(@PathVariable long id, @RequestParam(defaultValue = "") String passCode, @RequestParam(required = false) String day,
             @RequestParam(required = false) String time, @RequestParam(required = false) Integer minutes,
-            @RequestParam(required = false) String formKey, Locale locale, Model model) {
+            @RequestParam(required = false) String formKey, @RequestParam(required = false) String website, Locale locale,
+            Model model, HttpSession session) {
         Machine machine = machine(id);
         Form form = new Form(passCode.strip(), day, time, minutes);
+        // Sent faster than a person types, or with the hidden field filled: nothing reserved, the same page asks calmly to
+        // send it again; the clock runs from the first showing, so a person gets through, a script at machine speed never.
+        Instant shownAt = (Instant) session.getAttribute(SESSION_SHOWN);
+        if (!looksHuman(website, shownAt)) {
+            if (shownAt == null) {
+                session.setAttribute(SESSION_SHOWN, Instant.now(clock));
+            }
+            model.addAttribute("sendAgain", true);
+            return page(machine, form, Map.of(), null, locale, model);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.passCode().isEmpty()) {
             errors.put("passCode", "equipment.error.passMissing");
@@ -140,6 +165,14 @@ class MachinePagesController {
         return "equipment/machine";
     }
 
+    /** The same check as the other public forms: a field people never fill in, and a minimum time on the page. */
+    private boolean looksHuman(String honeypot, Instant shownAt) {
+        if (honeypot != null && !honeypot.isBlank()) {
+            return false;
+        }
+        return minimumFillTime.isZero() || (shownAt != null && !Instant.now(clock).isBefore(shownAt.plus(minimumFillTime)));
+    }
+
     private Machine machine(long id) {
         return machines.byId(id).filter(m -> !"RETIRED".equals(m.state()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -154,6 +187,9 @@ class MachinePagesController {
         model.addAttribute("lab", labs.lab(reservations.slug(r.labId()), Language.forLocale(locale)).orElseThrow());
         model.addAttribute("token", token);
         model.addAttribute("manageUrl", properties.publicAddress() + "/reservations/" + token);
+        // there is no SMS channel: without an e-mail address on the pass nothing reminds them, so the page says so
+        model.addAttribute("noMail", r.passCode() == null
+                || passes.byCode(r.passCode()).map(p -> p.email() == null || p.email().isBlank()).orElse(true));
         return "equipment/reservation";
     }
 
