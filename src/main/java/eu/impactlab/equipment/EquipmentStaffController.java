@@ -37,10 +37,12 @@ class EquipmentStaffController {
     private final Loans loans;
     private final Kiosks kiosks;
     private final DevicePools pools;
+    private final MachineTexts texts;
 
     EquipmentStaffController(LabService labs, MachineStore machines, MakerPasses passes, Reservations reservations, Loans loans,
-            Kiosks kiosks, DevicePools pools) {
+            Kiosks kiosks, DevicePools pools, MachineTexts texts) {
         this.pools = pools;
+        this.texts = texts;
         this.labs = labs;
         this.machines = machines;
         this.passes = passes;
@@ -326,6 +328,76 @@ class EquipmentStaffController {
         machines.update(id, state, induction.isEmpty() ? null : MachineType.valueOf(induction), buffer, max, quota);
         redirect.addFlashAttribute("saved", "equipment.staff.saved");
         return "redirect:/admin/equipment?lab=" + lab;
+    }
+
+    private Machine labMachine(long lab, long id) {
+        return machines.byId(id).filter(m -> m.labId() == lab).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/admin/equipment/{lab}/machines/{id}/texts")
+    String textsForm(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, Model model) {
+        return textsPage(managedLab(lab, auth, locale), labMachine(lab, id), texts.entries(id), null, locale, model);
+    }
+
+    private String textsPage(LabView lab, Machine machine, List<MachineTexts.Entry> entries, String problem, Locale locale, Model model) {
+        model.addAttribute("lab", lab);
+        model.addAttribute("machine", machine);
+        model.addAttribute("entries", entries);
+        model.addAttribute("text", texts.in(machine, Language.forLocale(locale)));
+        model.addAttribute("languages", Language.uiLanguages().stream()
+                .collect(java.util.stream.Collectors.toMap(Language::tag, l -> l)));
+        model.addAttribute("maxPhotoMegabytes", MachineTexts.MAX_PHOTO_BYTES / 1_000_000);
+        if (problem != null) {
+            model.addAttribute("problem", problem);
+        }
+        return "equipment/machine-texts";
+    }
+
+    @PostMapping("/admin/equipment/{lab}/machines/{id}/texts")
+    String saveTexts(@PathVariable long lab, @PathVariable long id, @RequestParam Map<String, String> form, Authentication auth,
+            Locale locale, Model model, RedirectAttributes redirect) {
+        LabView current = managedLab(lab, auth, locale);
+        Machine machine = labMachine(lab, id);
+        List<MachineTexts.Entry> entries = Language.uiLanguages().stream().map(l -> new MachineTexts.Entry(l.tag(),
+                form.getOrDefault("name_" + l.tag(), "").strip(), form.getOrDefault("description_" + l.tag(), "").strip(),
+                form.getOrDefault("alt_" + l.tag(), "").strip())).toList();
+        String problem = MachineTexts.problem(entries);
+        if (problem == null && entries.get(0).name().isBlank()) {
+            problem = "equipment.texts.error.german";
+        }
+        if (problem != null) {
+            return textsPage(current, machine, entries, problem, locale, model);
+        }
+        texts.save(id, entries);
+        redirect.addFlashAttribute("saved", "equipment.staff.saved");
+        return "redirect:/admin/equipment/" + lab + "/machines/" + id + "/texts";
+    }
+
+    @PostMapping("/admin/equipment/{lab}/machines/{id}/photo")
+    String uploadPhoto(@PathVariable long lab, @PathVariable long id,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile photo, Authentication auth, Locale locale,
+            RedirectAttributes redirect) throws java.io.IOException {
+        managedLab(lab, auth, locale);
+        labMachine(lab, id);
+        String problem = photo == null || photo.isEmpty() ? "equipment.photo.error.missing"
+                : photo.getSize() > MachineTexts.MAX_PHOTO_BYTES ? "equipment.photo.error.size"
+                : texts.savePhoto(id, photo.getBytes());
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.photo.saved" : problem);
+        return "redirect:/admin/equipment/" + lab + "/machines/" + id + "/texts";
+    }
+
+    @PostMapping("/admin/equipment/{lab}/machines/{id}/photo/remove")
+    String removePhoto(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
+            Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        labMachine(lab, id);
+        if (!confirm) {
+            redirect.addFlashAttribute("problem", "equipment.photo.remove.confirmFirst");
+        } else {
+            texts.removePhoto(id);
+            redirect.addFlashAttribute("saved", "equipment.photo.removed");
+        }
+        return "redirect:/admin/equipment/" + lab + "/machines/" + id + "/texts";
     }
 
     @PostMapping("/admin/equipment/{lab}/kiosks")

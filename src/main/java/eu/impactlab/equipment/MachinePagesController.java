@@ -51,13 +51,15 @@ class MachinePagesController {
 
     static final String SESSION_SHOWN = "equipment.form.shownAt";
 
+    private final MachineTexts texts;
     private final Duration minimumFillTime;
     private final Clock clock;
 
     MachinePagesController(MachineStore machines, Reservations reservations, MakerPasses passes, ReservationMails mails,
-            LabService labs, MessageSource messages, ImpactLabProperties properties,
+            LabService labs, MessageSource messages, ImpactLabProperties properties, MachineTexts texts,
             @Value("${impactlab.rate-limit.min-fill-time:3s}") Duration minimumFillTime,
             Clock clock) {
+        this.texts = texts;
         this.minimumFillTime = minimumFillTime;
         this.clock = clock;
         this.machines = machines;
@@ -73,7 +75,9 @@ class MachinePagesController {
     String list(@PathVariable String slug, Locale locale, Model model) {
         LabView lab = labs.lab(slug, Language.forLocale(locale)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("lab", lab);
-        model.addAttribute("machines", machines.atLab(lab.id(), false));
+        List<Machine> list = machines.atLab(lab.id(), false);
+        model.addAttribute("machines", list);
+        model.addAttribute("texts", texts.in(list, Language.forLocale(locale)));
         return "equipment/machines";
     }
 
@@ -153,6 +157,7 @@ class MachinePagesController {
     private String page(Machine machine, Form form, Map<String, String> errors, List<FreeTime> alternatives, Locale locale, Model model) {
         LocalDate today = LocalDate.now(Reservations.BREMEN);
         model.addAttribute("machine", machine);
+        model.addAttribute("text", texts.in(machine, Language.forLocale(locale)));
         model.addAttribute("lab", labs.lab(reservations.slug(machine.labId()), Language.forLocale(locale)).orElseThrow());
         List<FreeTime> free = reservations.freeTimes(machine, today, today.plusDays(13));
         model.addAttribute("free", free);
@@ -176,6 +181,16 @@ class MachinePagesController {
     private Machine machine(long id) {
         return machines.byId(id).filter(m -> !"RETIRED".equals(m.state()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** A machine's photo; its address carries the photo's hash, so browsers and proxies may keep it for a year. */
+    @GetMapping("/machines/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        machine(id);
+        MachineTexts.Photo photo = texts.photo(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).eTag(photo.sha256())
+                .cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .body(photo.data());
     }
 
     // --- the private reservation link ---
