@@ -58,6 +58,8 @@ class MachineTextsTest extends AbstractIntegrationTest {
                 .contains("Graviert Holz und Leder.");
         assertThat(page("/machines/" + machine, "pl")).contains("Lasergravur klein");
         assertThat(page("/labs/groepelingen/machines", "ar")).contains("ليزر صغير");
+        assertThat(mvc.perform(get("/api/v1/labs/groepelingen/machines").header("Accept-Language", "tr")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"name\":\"Küçük lazer\"");
 
         // Photos: checked by their first bytes and size; served with a year of caching under an address with its hash.
         assertThat(upload(coordinator, base, "notes.png", "not a picture".getBytes()).getFlashMap().get("problem"))
