@@ -44,9 +44,11 @@ class EquipmentApiController {
     private final LabService labs;
     private final MessageSource messages;
     private final ImpactLabProperties properties;
+    private final MachineTexts texts;
 
     EquipmentApiController(MachineStore machines, Reservations reservations, LabService labs, MessageSource messages,
-            ImpactLabProperties properties) {
+            ImpactLabProperties properties, MachineTexts texts) {
+        this.texts = texts;
         this.machines = machines;
         this.reservations = reservations;
         this.labs = labs;
@@ -74,10 +76,13 @@ class EquipmentApiController {
     }
 
     @GetMapping("/api/v1/labs/{slug}/machines")
-    @Operation(summary = "The lab's machines (retired ones left out) with their state and whether an induction is needed")
-    List<MachineJson> machines(@PathVariable String slug) {
+    @Operation(summary = "The lab's machines (retired ones left out) with their state and whether an induction is needed; "
+            + "names in the language of Accept-Language (or lang), German where a machine has no name in it")
+    List<MachineJson> machines(@PathVariable String slug, java.util.Locale locale) {
         long lab = labs.idOf(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such lab"));
-        return machines.atLab(lab, false).stream().map(m -> new MachineJson(m.id(), m.name(), m.type().name(), m.state(),
+        List<Machine> list = machines.atLab(lab, false);
+        var names = texts.in(list, eu.impactlab.labs.Language.forLocale(locale));
+        return list.stream().map(m -> new MachineJson(m.id(), names.get(m.id()).name(), m.type().name(), m.state(),
                 m.inductionRequired(), m.inductionType() == null ? null : m.inductionType().name())).toList();
     }
 

@@ -77,6 +77,9 @@ class EquipmentPersonalData implements PersonalData.Declaration, PersonalData.Ho
     public List<NotPersonal> notPersonal() {
         return List.of(
                 new NotPersonal("machine", "name", "a machine's name"),
+                new NotPersonal("machine_text", "name", "a machine's name in one language"),
+                new NotPersonal("machine_text", "description", "what a machine does, written by a coordinator"),
+                new NotPersonal("machine_photo", "data", "a photo of a machine; the upload form says: the machine only, no people"),
                 new NotPersonal("device_pool", "name", "a device pool's name"),
                 new NotPersonal("device", "note", "a short note about the device; the form says: never about a person"),
                 new NotPersonal("kiosk", "name", "a door tablet's name"),

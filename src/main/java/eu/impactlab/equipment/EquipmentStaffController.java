@@ -36,9 +36,13 @@ class EquipmentStaffController {
     private final Reservations reservations;
     private final Loans loans;
     private final Kiosks kiosks;
+    private final DevicePools pools;
+    private final MachineTexts texts;
 
     EquipmentStaffController(LabService labs, MachineStore machines, MakerPasses passes, Reservations reservations, Loans loans,
-            Kiosks kiosks) {
+            Kiosks kiosks, DevicePools pools, MachineTexts texts) {
+        this.pools = pools;
+        this.texts = texts;
         this.labs = labs;
         this.machines = machines;
         this.passes = passes;
@@ -87,6 +91,9 @@ class EquipmentStaffController {
         model.addAttribute("overdue", loans.overdue(current.id()));
         model.addAttribute("today", LocalDate.now(Reservations.BREMEN));
         model.addAttribute("canManage", LabAccess.canManage(auth, current.id()));
+        // helpers see the loan rules they lend under, but only coordinators change them
+        model.addAttribute("pools", pools.atLab(current.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(DevicePools.Pool::id, p -> p)));
         return "equipment/staff";
     }
 
@@ -160,6 +167,8 @@ class EquipmentStaffController {
                 Language.fromTag(language).orElse(Language.DE).tag()));
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("saved", "equipment.staff.lent");
+            loans.openLoanOf(id).filter(l -> !l.remindedByMail())
+                    .ifPresent(l -> redirect.addFlashAttribute("noteTheDate", l.dueOn()));
             return back(lab);
         }
         model.addAttribute("lab", current);
@@ -192,7 +201,118 @@ class EquipmentStaffController {
         return back(lab);
     }
 
+    @PostMapping("/staff/equipment/{lab}/devices/{id}/renew")
+    String renew(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, RedirectAttributes redirect) {
+        lab(lab, auth, locale);
+        device(lab, id);
+        String problem = loans.renew(id);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.staff.renewed" : problem);
+        if (problem == null) {
+            loans.openLoanOf(id).filter(l -> !l.remindedByMail())
+                    .ifPresent(l -> redirect.addFlashAttribute("noteTheDate", l.dueOn()));
+        }
+        return back(lab);
+    }
+
     // --- coordinators ---
+
+    private static String settings(long lab) {
+        return "redirect:/admin/equipment?lab=" + lab;
+    }
+
+    private DevicePools.Pool pool(long lab, long id) {
+        return pools.pool(id).filter(p -> p.labId() == lab).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** Keeps what was typed when a pool or device form is refused, so the coordinator fixes it instead of typing it again. */
+    private static String refused(long lab, String form, String problem, Map<String, String> typed, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("problem", problem);
+        redirect.addFlashAttribute("draftFor", form);
+        redirect.addFlashAttribute("draft", typed);
+        return settings(lab) + "#" + form;
+    }
+
+    private static DevicePools.PoolForm poolForm(String name, String type, String accessories, String days, String renewals,
+            boolean onePerBorrower) {
+        return new DevicePools.PoolForm(name, type, accessories, number(days), number(renewals), onePerBorrower);
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @PostMapping("/admin/equipment/{lab}/pools")
+    String createPool(@PathVariable long lab, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String accessories,
+            @RequestParam(defaultValue = "") String loanDays, @RequestParam(defaultValue = "") String maxRenewals,
+            @RequestParam(defaultValue = "false") boolean onePerBorrower, Authentication auth, Locale locale,
+            RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        String problem = pools.create(lab, poolForm(name, type, accessories, loanDays, maxRenewals, onePerBorrower));
+        if (problem != null) {
+            return refused(lab, "pool-new", problem, Map.of("name", name, "type", type, "accessories", accessories,
+                    "loanDays", loanDays, "maxRenewals", maxRenewals), redirect);
+        }
+        redirect.addFlashAttribute("saved", "equipment.pool.created");
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/pools/{id}")
+    String updatePool(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String accessories,
+            @RequestParam(defaultValue = "") String loanDays, @RequestParam(defaultValue = "") String maxRenewals,
+            @RequestParam(defaultValue = "false") boolean onePerBorrower, Authentication auth, Locale locale,
+            RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        pool(lab, id);
+        String problem = pools.update(id, poolForm(name, type, accessories, loanDays, maxRenewals, onePerBorrower));
+        if (problem != null) {
+            return refused(lab, "pool-" + id, problem, Map.of("name", name, "type", type, "accessories", accessories,
+                    "loanDays", loanDays, "maxRenewals", maxRenewals), redirect);
+        }
+        redirect.addFlashAttribute("saved", "equipment.staff.saved");
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/pools/{id}/devices")
+    String addDevice(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "") String assetTag,
+            @RequestParam(defaultValue = "") String accessories, Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        pool(lab, id);
+        String problem = pools.addDevice(id, assetTag, accessories);
+        if (problem != null) {
+            return refused(lab, "device-new-" + id, problem, Map.of("assetTag", assetTag, "accessories", accessories), redirect);
+        }
+        redirect.addFlashAttribute("saved", "equipment.device.added");
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/devices/{id}/retire")
+    String retireDevice(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
+            Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        device(lab, id);
+        if (!confirm) {
+            redirect.addFlashAttribute("problem", "equipment.device.retire.confirmFirst");
+            return settings(lab);
+        }
+        String problem = pools.retire(id);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.device.retired" : problem);
+        return settings(lab);
+    }
+
+    @PostMapping("/admin/equipment/{lab}/devices/{id}/repaired")
+    String repaired(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        device(lab, id);
+        String problem = pools.repaired(id);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.device.repairedDone" : problem);
+        return settings(lab);
+    }
 
     @PostMapping("/admin/equipment/{lab}/machines/{id}")
     String updateMachine(@PathVariable long lab, @PathVariable long id, @RequestParam String state,
@@ -208,6 +328,76 @@ class EquipmentStaffController {
         machines.update(id, state, induction.isEmpty() ? null : MachineType.valueOf(induction), buffer, max, quota, auth.getName());
         redirect.addFlashAttribute("saved", "equipment.staff.saved");
         return "redirect:/admin/equipment?lab=" + lab;
+    }
+
+    private Machine labMachine(long lab, long id) {
+        return machines.byId(id).filter(m -> m.labId() == lab).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/admin/equipment/{lab}/machines/{id}/texts")
+    String textsForm(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, Model model) {
+        return textsPage(managedLab(lab, auth, locale), labMachine(lab, id), texts.entries(id), null, locale, model);
+    }
+
+    private String textsPage(LabView lab, Machine machine, List<MachineTexts.Entry> entries, String problem, Locale locale, Model model) {
+        model.addAttribute("lab", lab);
+        model.addAttribute("machine", machine);
+        model.addAttribute("entries", entries);
+        model.addAttribute("text", texts.in(machine, Language.forLocale(locale)));
+        model.addAttribute("languages", Language.uiLanguages().stream()
+                .collect(java.util.stream.Collectors.toMap(Language::tag, l -> l)));
+        model.addAttribute("maxPhotoMegabytes", MachineTexts.MAX_PHOTO_BYTES / 1_000_000);
+        if (problem != null) {
+            model.addAttribute("problem", problem);
+        }
+        return "equipment/machine-texts";
+    }
+
+    @PostMapping("/admin/equipment/{lab}/machines/{id}/texts")
+    String saveTexts(@PathVariable long lab, @PathVariable long id, @RequestParam Map<String, String> form, Authentication auth,
+            Locale locale, Model model, RedirectAttributes redirect) {
+        LabView current = managedLab(lab, auth, locale);
+        Machine machine = labMachine(lab, id);
+        List<MachineTexts.Entry> entries = Language.uiLanguages().stream().map(l -> new MachineTexts.Entry(l.tag(),
+                form.getOrDefault("name_" + l.tag(), "").strip(), form.getOrDefault("description_" + l.tag(), "").strip(),
+                form.getOrDefault("alt_" + l.tag(), "").strip())).toList();
+        String problem = MachineTexts.problem(entries);
+        if (problem == null && entries.get(0).name().isBlank()) {
+            problem = "equipment.texts.error.german";
+        }
+        if (problem != null) {
+            return textsPage(current, machine, entries, problem, locale, model);
+        }
+        texts.save(id, entries);
+        redirect.addFlashAttribute("saved", "equipment.staff.saved");
+        return "redirect:/admin/equipment/" + lab + "/machines/" + id + "/texts";
+    }
+
+    @PostMapping("/admin/equipment/{lab}/machines/{id}/photo")
+    String uploadPhoto(@PathVariable long lab, @PathVariable long id,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile photo, Authentication auth, Locale locale,
+            RedirectAttributes redirect) throws java.io.IOException {
+        managedLab(lab, auth, locale);
+        labMachine(lab, id);
+        String problem = photo == null || photo.isEmpty() ? "equipment.photo.error.missing"
+                : photo.getSize() > MachineTexts.MAX_PHOTO_BYTES ? "equipment.photo.error.size"
+                : texts.savePhoto(id, photo.getBytes());
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.photo.saved" : problem);
+        return "redirect:/admin/equipment/" + lab + "/machines/" + id + "/texts";
+    }
+
+    @PostMapping("/admin/equipment/{lab}/machines/{id}/photo/remove")
+    String removePhoto(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
+            Authentication auth, Locale locale, RedirectAttributes redirect) {
+        managedLab(lab, auth, locale);
+        labMachine(lab, id);
+        if (!confirm) {
+            redirect.addFlashAttribute("problem", "equipment.photo.remove.confirmFirst");
+        } else {
+            texts.removePhoto(id);
+            redirect.addFlashAttribute("saved", "equipment.photo.removed");
+        }
+        return "redirect:/admin/equipment/" + lab + "/machines/" + id + "/texts";
     }
 
     @PostMapping("/admin/equipment/{lab}/kiosks")
@@ -241,6 +431,13 @@ class EquipmentStaffController {
         model.addAttribute("types", MachineType.values());
         model.addAttribute("kiosks", kiosks.atLab(current.id()));
         model.addAttribute("overdue", loans.overdue(current.id()));
+        model.addAttribute("pools", pools.atLab(current.id()));
+        model.addAttribute("devices", loans.devicesAt(current.id()));
+        model.addAttribute("deviceTypes", DevicePools.DEVICE_TYPES);
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", Map.of());
+            model.addAttribute("draftFor", "");
+        }
         return "equipment/admin";
     }
 }

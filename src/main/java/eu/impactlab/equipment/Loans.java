@@ -34,6 +34,7 @@ class Loans {
     static final List<String> CONDITIONS = List.of("NEW", "GOOD", "WORN", "DAMAGED");
     static final List<String> DAMAGES = List.of("NONE", "SCREEN", "CASE", "KEYBOARD", "BATTERY", "CHARGER_MISSING", "LIQUID",
             "WONT_START", "LOST");
+    private static final String BORROWER_HAS_LOAN = "equipment.loan.error.borrowerHasLoan";
     static final List<String> WIPE_STEPS = List.of("ACCOUNTS", "RESET", "UPDATES", "ACCESSORIES");
 
     record Device(long id, long poolId, String poolName, String deviceType, long labId, String assetTag, String accessories,
@@ -44,7 +45,15 @@ class Loans {
     }
 
     record Loan(long id, long deviceId, String assetTag, String deviceType, String borrowerName, String borrowerContact,
-            LocalDate dueOn, Instant lentAt, Instant returnedAt) {
+            LocalDate dueOn, Instant lentAt, Instant returnedAt, int renewals, int maxRenewals) {
+        public boolean renewable() {
+            return returnedAt == null && renewals < maxRenewals;
+        }
+
+        /** Phone-only borrowers get no reminder (there is no SMS channel), so the desk tells them to note the date. */
+        public boolean remindedByMail() {
+            return borrowerContact != null && borrowerContact.contains("@");
+        }
     }
 
     record CheckOut(long deviceId, String name, String contact, boolean agreementAccepted, boolean identitySeen,
@@ -111,31 +120,45 @@ class Loans {
                     return "equipment.loan.error.state." + state.get();
                 }
                 Device device = device(request.deviceId()).orElseThrow();
-                int loanDays = jdbc.sql("select loan_days from device_pool where id = :id").param("id", device.poolId())
-                        .query(Integer.class).single();
+                var rule = jdbc.sql("select loan_days, one_loan_per_borrower from device_pool where id = :id")
+                        .param("id", device.poolId()).query((rs, i) -> new Object[] {rs.getInt(1), rs.getBoolean(2)}).single();
+                int loanDays = (Integer) rule[0];
+                boolean exclusive = (Boolean) rule[1];
+                String key = borrowerKey(contact);
+                // One borrower at a time: two desks lending to the same person wait here for each other.
+                jdbc.sql("select pg_advisory_xact_lock(7, hashtext(:key))").param("key", key).query((rs, i) -> 1).list();
+                boolean blocked = jdbc.sql("""
+                        select exists (select 1 from device_loan where borrower_key = :key and returned_at is null
+                            and (exclusive or :exclusive))""").param("key", key).param("exclusive", exclusive)
+                        .query(Boolean.class).single();
+                if (blocked) {
+                    return BORROWER_HAS_LOAN;
+                }
                 Instant now = Instant.now(clock);
                 jdbc.sql("""
                         insert into device_loan (device_id, lab_id, device_type, borrower_name, borrower_contact, borrower_key,
-                            ui_language, agreement_version, lent_at, due_on)
-                        values (:device, :lab, :type, :name, :contact, :key, :lang, :version, :now, :due)""")
+                            ui_language, agreement_version, lent_at, due_on, exclusive)
+                        values (:device, :lab, :type, :name, :contact, :key, :lang, :version, :now, :due, :exclusive)""")
                         .param("device", device.id()).param("lab", device.labId()).param("type", device.deviceType())
-                        .param("name", name).param("contact", contact).param("key", borrowerKey(contact))
+                        .param("name", name).param("contact", contact).param("key", key)
                         .param("lang", request.uiLanguage()).param("version", properties.loanAgreementVersion())
                         .param("now", Timestamp.from(now)).param("due", LocalDate.now(clock.withZone(Reservations.BREMEN)).plusDays(loanDays))
-                        .update();
+                        .param("exclusive", exclusive).update();
                 jdbc.sql("update device set state = 'ON_LOAN' where id = :id").param("id", device.id()).update();
                 events.publishEvent(new DeviceLent(UUID.randomUUID(), device.labId(), LocalDate.now(clock.withZone(Reservations.BREMEN)),
                         device.deviceType()));
                 return null;
             });
-            if (problem != null) {
+            if (BORROWER_HAS_LOAN.equals(problem)) {
+                errors.put("contact", problem);
+            } else if (problem != null) {
                 errors.put("device", problem);
             }
         } catch (DataIntegrityViolationException e) {
             if (!SqlStates.UNIQUE_VIOLATION.equals(SqlStates.of(e))) {
                 throw e;
             }
-            errors.put("contact", "equipment.loan.error.borrowerHasLoan");
+            errors.put("contact", BORROWER_HAS_LOAN);
         }
         return errors;
     }
@@ -190,6 +213,38 @@ class Loans {
         });
     }
 
+    /**
+     * Gives a borrower more time within the pool's number of renewals: the due day moves by the pool's loan period and the
+     * reminders start over for the new day. An overdue loan is not renewed (the device comes back first). Null when
+     * renewed, else the message key why not.
+     */
+    String renew(long deviceId) {
+        return transactions.execute(status -> {
+            Optional<Loan> open = jdbc.sql(LOAN + " where l.device_id = :id and l.returned_at is null for update of l")
+                    .param("id", deviceId).query(Loans::loan).optional();
+            if (open.isEmpty()) {
+                return "equipment.loan.error.notOut";
+            }
+            Loan loan = open.get();
+            if (loan.dueOn().isBefore(LocalDate.now(clock.withZone(Reservations.BREMEN)))) {
+                return "equipment.loan.error.renewOverdue";
+            }
+            if (!loan.renewable()) {
+                return "equipment.loan.error.renewalLimit";
+            }
+            jdbc.sql("""
+                    update device_loan set renewals = renewals + 1,
+                        due_on = due_on + (select p.loan_days from device d join device_pool p on p.id = d.pool_id where d.id = device_loan.device_id),
+                        reminded_before_at = null, reminded_due_at = null, reminded_overdue1_at = null, reminded_overdue7_at = null
+                    where id = :id""").param("id", loan.id()).update();
+            return null;
+        });
+    }
+
+    Optional<Loan> openLoanOf(long deviceId) {
+        return jdbc.sql(LOAN + " where l.device_id = :id and l.returned_at is null").param("id", deviceId).query(Loans::loan).optional();
+    }
+
     /** Open loans past their due day at a lab, the longest overdue first. */
     List<Loan> overdue(long labId) {
         return jdbc.sql(LOAN + " where l.lab_id = :lab and l.returned_at is null and l.due_on < :today order by l.due_on, l.id")
@@ -203,7 +258,8 @@ class Loans {
 
     private static final String LOAN = """
             select l.id, l.device_id, d.asset_tag, l.device_type, l.borrower_name, l.borrower_contact, l.due_on, l.lent_at,
-                l.returned_at from device_loan l join device d on d.id = l.device_id""";
+                l.returned_at, l.renewals, p.max_renewals
+            from device_loan l join device d on d.id = l.device_id join device_pool p on p.id = d.pool_id""";
 
     private static Device device(ResultSet rs, int i) throws SQLException {
         return new Device(rs.getLong("id"), rs.getLong("pool_id"), rs.getString("pool_name"), rs.getString("device_type"),
@@ -214,6 +270,7 @@ class Loans {
     private static Loan loan(ResultSet rs, int i) throws SQLException {
         Timestamp returned = rs.getTimestamp(9);
         return new Loan(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(), returned == null ? null : returned.toInstant());
+                rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(), returned == null ? null : returned.toInstant(),
+                rs.getInt(10), rs.getInt(11));
     }
 }

@@ -3,8 +3,12 @@ package eu.impactlab.equipment;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.FormGuard;
 import eu.impactlab.platform.ImpactLabProperties;
 import eu.impactlab.platform.QrCodes;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,8 +49,18 @@ class MachinePagesController {
     private final MessageSource messages;
     private final ImpactLabProperties properties;
 
+    static final String SESSION_SHOWN = "equipment.form.shownAt";
+
+    private final MachineTexts texts;
+    private final FormGuard guard;
+    private final Clock clock;
+
     MachinePagesController(MachineStore machines, Reservations reservations, MakerPasses passes, ReservationMails mails,
-            LabService labs, MessageSource messages, ImpactLabProperties properties) {
+            LabService labs, MessageSource messages, ImpactLabProperties properties, MachineTexts texts,
+            FormGuard guard, Clock clock) {
+        this.texts = texts;
+        this.guard = guard;
+        this.clock = clock;
         this.machines = machines;
         this.reservations = reservations;
         this.passes = passes;
@@ -60,7 +74,9 @@ class MachinePagesController {
     String list(@PathVariable String slug, Locale locale, Model model) {
         LabView lab = labs.lab(slug, Language.forLocale(locale)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("lab", lab);
-        model.addAttribute("machines", machines.atLab(lab.id(), false));
+        List<Machine> list = machines.atLab(lab.id(), false);
+        model.addAttribute("machines", list);
+        model.addAttribute("texts", texts.in(list, Language.forLocale(locale)));
         return "equipment/machines";
     }
 
@@ -69,16 +85,28 @@ class MachinePagesController {
     }
 
     @GetMapping("/machines/{id}")
-    String machine(@PathVariable long id, Locale locale, Model model) {
+    String machine(@PathVariable long id, Locale locale, Model model, HttpSession session) {
+        session.setAttribute(SESSION_SHOWN, Instant.now(clock));
         return page(machine(id), new Form("", null, null, 60), Map.of(), null, locale, model);
     }
 
     @PostMapping("/machines/{id}/reserve")
     String reserve(@PathVariable long id, @RequestParam(defaultValue = "") String passCode, @RequestParam(required = false) String day,
             @RequestParam(required = false) String time, @RequestParam(required = false) Integer minutes,
-            @RequestParam(required = false) String formKey, Locale locale, Model model) {
+            @RequestParam(required = false) String formKey, @RequestParam(required = false) String website, Locale locale,
+            Model model, HttpSession session) {
         Machine machine = machine(id);
         Form form = new Form(passCode.strip(), day, time, minutes);
+        // Sent faster than a person types, or with the hidden field filled: nothing reserved, the same page asks calmly to
+        // send it again; the clock runs from the first showing, so a person gets through, a script at machine speed never.
+        Instant shownAt = (Instant) session.getAttribute(SESSION_SHOWN);
+        if (!guard.looksHuman(website, shownAt)) {
+            if (shownAt == null) {
+                session.setAttribute(SESSION_SHOWN, Instant.now(clock));
+            }
+            model.addAttribute("sendAgain", true);
+            return page(machine, form, Map.of(), null, locale, model);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.passCode().isEmpty()) {
             errors.put("passCode", "equipment.error.passMissing");
@@ -128,6 +156,7 @@ class MachinePagesController {
     private String page(Machine machine, Form form, Map<String, String> errors, List<FreeTime> alternatives, Locale locale, Model model) {
         LocalDate today = LocalDate.now(Reservations.BREMEN);
         model.addAttribute("machine", machine);
+        model.addAttribute("text", texts.in(machine, Language.forLocale(locale)));
         model.addAttribute("lab", labs.lab(reservations.slug(machine.labId()), Language.forLocale(locale)).orElseThrow());
         List<FreeTime> free = reservations.freeTimes(machine, today, today.plusDays(13));
         model.addAttribute("free", free);
@@ -145,6 +174,16 @@ class MachinePagesController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
+    /** A machine's photo; its address carries the photo's hash, so browsers and proxies may keep it for a year. */
+    @GetMapping("/machines/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        machine(id);
+        MachineTexts.Photo photo = texts.photo(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).eTag(photo.sha256())
+                .cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .body(photo.data());
+    }
+
     // --- the private reservation link ---
 
     @GetMapping("/reservations/{token}")
@@ -154,6 +193,9 @@ class MachinePagesController {
         model.addAttribute("lab", labs.lab(reservations.slug(r.labId()), Language.forLocale(locale)).orElseThrow());
         model.addAttribute("token", token);
         model.addAttribute("manageUrl", properties.publicAddress() + "/reservations/" + token);
+        // there is no SMS channel: without an e-mail address on the pass nothing reminds them, so the page says so
+        model.addAttribute("noMail", r.passCode() == null
+                || passes.byCode(r.passCode()).map(p -> p.email() == null || p.email().isBlank()).orElse(true));
         return "equipment/reservation";
     }
 

@@ -39,7 +39,7 @@ final class Exports {
         return lines;
     }
 
-    static List<List<String>> lines(Report report, Presentation text) {
+    static List<List<String>> lines(Report report, Presentation text, List<Presentation.Grid> more) {
         List<List<String>> lines = heading(report, text);
         lines.add(List.of());
         List<String> figures = new ArrayList<>();
@@ -47,7 +47,9 @@ final class Exports {
         for (Presentation.Figure figure : text.figures(report)) {
             lines.add(List.of(figure.label(), figure.value()));
         }
-        for (Presentation.Grid grid : text.grids(report)) {
+        List<Presentation.Grid> grids = new ArrayList<>(text.grids(report));
+        grids.addAll(more);
+        for (Presentation.Grid grid : grids) {
             lines.add(List.of());
             lines.add(List.of(grid.caption()));
             grid.notes().forEach(note -> lines.add(List.of(note)));
@@ -70,7 +72,9 @@ final class Exports {
             for (Presentation.GridRow row : grid.rows()) {
                 lines.add(row(row));
             }
-            lines.add(row(grid.total()));
+            if (grid.total() != null) {
+                lines.add(row(grid.total()));
+            }
         }
         return lines;
     }
@@ -82,12 +86,12 @@ final class Exports {
         return cells;
     }
 
-    static byte[] csv(Report report, Presentation text) {
+    static byte[] csv(Report report, Presentation text, List<Presentation.Grid> more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 var printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
-            for (List<String> line : lines(report, text)) {
+            for (List<String> line : lines(report, text, more)) {
                 printer.printRecord(line);
             }
         } catch (IOException e) {
@@ -96,7 +100,7 @@ final class Exports {
         return out.toByteArray();
     }
 
-    static byte[] xlsx(Report report, Presentation text) {
+    static byte[] xlsx(Report report, Presentation text, List<Presentation.Grid> more) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Impact");
             CellStyle bold = workbook.createCellStyle();
@@ -104,7 +108,7 @@ final class Exports {
             font.setBold(true);
             bold.setFont(font);
             int r = 0;
-            for (List<String> line : lines(report, text)) {
+            for (List<String> line : lines(report, text, more)) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < line.size(); c++) {
                     String value = line.get(c);

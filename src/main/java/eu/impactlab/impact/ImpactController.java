@@ -75,9 +75,10 @@ class ImpactController {
         model.addAttribute("byParam", report.by().param());
         // a breakdown the reader chose is their question: its table goes above the key figures, on the first screen
         model.addAttribute("breakdownFirst", params.get("by") != null && !params.get("by").isBlank());
-        model.addAttribute("equipment", equipment.totals(report.labs().stream().map(Report.Choice::value).toList(),
-                report.from(), report.to()));
-        model.addAttribute("charts", text.charts(report).stream().collect(Collectors.groupingBy(
+        model.addAttribute("equipment", equipment.totals(slugs(report), report.from(), report.to()));
+        model.addAttribute("doorHours", equipment.grids(slugs(report), report.from(), report.to(), text).stream()
+                .filter(g -> g.id().equals("door-hours")).findFirst().orElse(null));
+        model.addAttribute("charts", charts(report, text).stream().collect(Collectors.groupingBy(
                 Presentation.Chart::gridId, Collectors.mapping(Charts::svg, Collectors.toList()))));
         return VIEW_DASHBOARD;
     }
@@ -85,13 +86,15 @@ class ImpactController {
     @GetMapping("/impact/export.csv")
     ResponseEntity<byte[]> csv(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
-        return file(Exports.csv(report, new Presentation(messages, locale)), "text/csv;charset=UTF-8", name(report, "csv"));
+        Presentation text = new Presentation(messages, locale);
+        return file(Exports.csv(report, text, equipmentGrids(report, text)), "text/csv;charset=UTF-8", name(report, "csv"));
     }
 
     @GetMapping("/impact/export.xlsx")
     ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
-        return file(Exports.xlsx(report, new Presentation(messages, locale)),
+        Presentation text = new Presentation(messages, locale);
+        return file(Exports.xlsx(report, text, equipmentGrids(report, text)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name(report, "xlsx"));
     }
 
@@ -99,7 +102,7 @@ class ImpactController {
     ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
         Presentation text = new Presentation(messages, locale);
-        Map<String, java.util.List<Presentation.Chart>> charts = text.charts(report).stream()
+        Map<String, java.util.List<Presentation.Chart>> charts = charts(report, text).stream()
                 .collect(Collectors.groupingBy(Presentation.Chart::gridId));
         boolean rightToLeft = Language.forLocale(locale).rightToLeft();
         Context context = new Context(locale);
@@ -113,7 +116,7 @@ class ImpactController {
         PdfLayout layout = new PdfLayout(rightToLeft);
         context.setVariable("figureLines", layout.figureLines(text.figures(report), 4));
         context.setVariable("notes", text.filterNotes(report));
-        context.setVariable("sections", text.grids(report).stream()
+        context.setVariable("sections", java.util.stream.Stream.concat(text.grids(report).stream(), equipmentGrids(report, text).stream())
                 .map(grid -> new PdfLayout.Section(grid.caption(), grid.notes(), charts.getOrDefault(grid.id(), java.util.List.of()),
                         Presentation.split(grid, PDF_COLUMNS).stream().flatMap(part -> layout.tables(part).stream()).toList()))
                 .toList());
@@ -126,6 +129,21 @@ class ImpactController {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("problem", messages.getMessage(e.messageKey(), e.args(), locale));
         return VIEW_BAD_QUESTION;
+    }
+
+    private static java.util.List<String> slugs(Report report) {
+        return report.labs().stream().map(Report.Choice::value).toList();
+    }
+
+    /** The equipment module's figures and door visits by hour, printed in every export after the dashboard's tables. */
+    private java.util.List<Presentation.Grid> equipmentGrids(Report report, Presentation text) {
+        return equipment.grids(slugs(report), report.from(), report.to(), text);
+    }
+
+    private java.util.List<Presentation.Chart> charts(Report report, Presentation text) {
+        java.util.List<Presentation.Chart> charts = new java.util.ArrayList<>(text.charts(report));
+        charts.addAll(equipment.charts(slugs(report), report.from(), report.to(), text));
+        return charts;
     }
 
     private static String name(Report report, String extension) {

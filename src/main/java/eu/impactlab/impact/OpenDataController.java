@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OpenDataController {
 
     private final ImpactService impact;
+    private final EquipmentFigureListeners equipment;
 
-    OpenDataController(ImpactService impact) {
+    OpenDataController(ImpactService impact, EquipmentFigureListeners equipment) {
         this.impact = impact;
+        this.equipment = equipment;
     }
 
     record OpenData(String month, String note, List<ImpactService.OpenDataLine> figures) {
@@ -55,6 +57,35 @@ class OpenDataController {
     @GetMapping(value = "/api/v1/open-data/impact.csv", produces = "text/csv")
     ResponseEntity<?> impactCsv(@Parameter(description = "the month, YYYY-MM") @RequestParam(required = false) String month) {
         return csv(impact.openData(month));
+    }
+
+    record EquipmentOpenData(String month, String note, List<EquipmentFigureListeners.OpenLine> figures) {
+    }
+
+    @Operation(summary = "Maker space, device loans and door visits per lab in one month: kind (MACHINE_MINUTES, INDUCTION, "
+            + "RESERVATION, NO_SHOW, LOAN, OVERDUE, DOOR_VISIT), key (machine type, device type or door reason) and count; "
+            + "small numbers are suppressed (null)",
+            responses = {@ApiResponse(responseCode = "200", description = "the figures"),
+                    @ApiResponse(responseCode = "400", description = "month missing, malformed or in the future")})
+    @GetMapping(value = "/api/v1/open-data/equipment", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    ResponseEntity<?> equipment(@Parameter(description = "the month, YYYY-MM", example = "2026-11") @RequestParam(required = false) String month,
+            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format) {
+        java.time.YearMonth which = impact.month(month);
+        List<EquipmentFigureListeners.OpenLine> lines = equipment.openData(which);
+        if (!"csv".equals(format)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(new EquipmentOpenData(which.toString(), "count is null where fewer than 5 cases (1-4)", lines));
+        }
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            printer.printRecord("month", "lab", "kind", "key", "count");
+            for (EquipmentFigureListeners.OpenLine line : lines) {
+                printer.printRecord(line.month(), line.lab(), line.kind(), line.key(), line.count() == null ? "" : line.count());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(out.toString());
     }
 
     private static ResponseEntity<?> csv(List<ImpactService.OpenDataLine> lines) {

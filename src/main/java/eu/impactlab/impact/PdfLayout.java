@@ -53,7 +53,9 @@ final class PdfLayout {
         for (Presentation.GridRow row : grid.rows()) {
             rows.add(line(row, row.subtotal() ? "subtotal" : null));
         }
-        rows.add(line(grid.total(), "total"));
+        if (grid.total() != null) {
+            rows.add(line(grid.total(), "total"));
+        }
         List<Line> header = new ArrayList<>();
         if (!grid.groups().isEmpty()) {
             List<Cell> groups = new ArrayList<>();

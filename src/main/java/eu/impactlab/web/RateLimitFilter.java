@@ -32,6 +32,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             "/courses/\\d+/register/(check|confirm)|/api/v1/courses/\\d+/registrations");
     /** Proposing an idea counts like booking too, by the form or by the API. */
     private static final java.util.regex.Pattern IDEA_PROPOSAL = java.util.regex.Pattern.compile("/ideas|/api/v1/ideas");
+    /** Reserving a machine counts like booking too, by the form or by the API. */
+    private static final java.util.regex.Pattern MACHINE_RESERVATION = java.util.regex.Pattern.compile(
+            "/machines/\\d+/reserve|/api/v1/machines/\\d+/reservations");
 
     private final RateLimitProperties properties;
     private final MessageSource messages;
@@ -52,7 +55,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/book") || path.startsWith("/appointments/")
-                || path.startsWith("/courses") || path.startsWith("/ideas"));
+                || path.startsWith("/courses") || path.startsWith("/ideas") || path.startsWith("/machines/")
+                || path.startsWith("/reservations/") || path.startsWith("/passes/"));
     }
 
     @Override
@@ -61,7 +65,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean booking = "POST".equals(request.getMethod())
                 && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check")
-                    || COURSE_REGISTRATION.matcher(path).matches() || IDEA_PROPOSAL.matcher(path).matches());
+                    || COURSE_REGISTRATION.matcher(path).matches() || IDEA_PROPOSAL.matcher(path).matches()
+                    || MACHINE_RESERVATION.matcher(path).matches());
         RateBuckets.Take take;
         try {
             take = booking

@@ -65,6 +65,19 @@ class RateLimitFilterTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void machineReservationsCountLikeBookingsAndPassLinksAreLimited() throws Exception {
+        RateLimitFilter filter = filter(new RateLimitProperties(true, 2, 3));
+        assertThat(send(filter, "POST", "/machines/4/reserve", "198.51.100.7").getStatus()).isEqualTo(200);
+        assertThat(send(filter, "POST", "/api/v1/machines/4/reservations", "198.51.100.7").getStatus()).isEqualTo(200);
+        assertThat(send(filter, "POST", "/machines/5/reserve", "198.51.100.7").getStatus()).isEqualTo(429);
+        send(filter, "GET", "/passes/abc", "198.51.100.8");
+        send(filter, "GET", "/reservations/abc", "198.51.100.8");
+        send(filter, "GET", "/machines/4", "198.51.100.8");
+        assertThat(send(filter, "GET", "/passes/def", "198.51.100.8").getStatus()).as("guessing pass links is slowed down")
+                .isEqualTo(429);
+    }
+
+    @Test
     void canBeSwitchedOffForLoadTests() throws Exception {
         RateLimitFilter filter = filter(new RateLimitProperties(false, 1, 1));
         for (int i = 0; i < 5; i++) {

@@ -185,6 +185,7 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         assertThat(visited).contains("/admin", "/admin/labs", "/admin/labs/groepelingen", "/admin/labs/groepelingen/hours",
                 "/admin/accounts", "/admin/accounts/new", "/admin/account", "/staff/day", "/admin/privacy",
                 "/admin/privacy/register", "/admin/privacy/audit");
+        assertThat(pageVariants).containsKeys("/staff/equipment", "/admin/equipment", "/admin/equipment/#/machines/#/texts");
         assertThat(problems).as("accessibility problems on staff pages in " + language).isEmpty();
     }
 
