@@ -26,7 +26,7 @@ final class CourseDemoTexts {
 
     /** The finished demo course whose completers can claim an Open Badge right after the first start. */
     static final Map<String, String[]> VIDEO_CALLS = Map.of(
-            "de", new String[] {"Videoanrufe mit der Familie",
+            "de", new String[] {"Mit der Familie per Video sprechen",
                     "In drei Treffen lernen Sie, mit Familie und Freunden per Video zu sprechen, Fotos zu teilen und Ihre Daten dabei zu schützen."},
             "en", new String[] {"Video calls with your family",
                     "In three meetings you learn to talk to family and friends by video, share photos and protect your data while doing so."},

@@ -206,6 +206,30 @@ class Badges {
         return new Verification(problems.isEmpty(), revoked, issuer, achievement, problems);
     }
 
+    /** The courses that have issued badges, for the staff list and its filter. */
+    List<Long> courseIds() {
+        return jdbc.sql("select distinct course_id from skills_credential").query(Long.class).list();
+    }
+
+    long count(List<Long> courseIds) {
+        if (courseIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from skills_credential where course_id in (:ids)").param("ids", courseIds)
+                .query(Long.class).single();
+    }
+
+    /** Issued badges of these courses, newest first. */
+    List<Stored> page(List<Long> courseIds, int offset, int size) {
+        if (courseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, course_id, json, issued_at, revoked_at, revocation_reason from skills_credential
+                where course_id in (:ids) order by issued_at desc, id limit :size offset :offset""")
+                .param("ids", courseIds).param("size", size).param("offset", offset).query((rs, i) -> stored(rs)).list();
+    }
+
     boolean revoke(String id, String reason) {
         return jdbc.sql("update skills_credential set revoked_at = ?, revocation_reason = ? where id = ? and revoked_at is null")
                 .params(Timestamp.from(Instant.now(clock)), reason, id).update() == 1;
