@@ -69,6 +69,15 @@ class BadgeController {
         return json(id, MediaType.APPLICATION_JSON_VALUE);
     }
 
+    @GetMapping("/credentials/status/{n}")
+    @ResponseBody
+    @Operation(summary = "The signed Bitstring Status List credential number n (from 1): the revoked badges' bits are set")
+    ResponseEntity<String> statusList(@PathVariable int n) {
+        return badges.statusList(n).map(list -> ResponseEntity.ok().header("Content-Type", LD_JSON)
+                        .header("Cache-Control", "max-age=300").body(list.toString()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
     @GetMapping("/credentials/{id}.png")
     @ResponseBody
     @Operation(summary = "The badge image with the credential baked in (one iTXt chunk openbadgecredential)")

@@ -35,6 +35,8 @@ class BadgeFilesTest extends AbstractIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Badges badges;
 
     private final List<Long> courses = new ArrayList<>();
     private final List<String> claimedDemoBadges = new ArrayList<>();
@@ -133,6 +135,36 @@ class BadgeFilesTest extends AbstractIntegrationTest {
         MockHttpSession admin = Logins.as(mvc, "admin");
         assertThat(mvc.perform(get("/admin/badges").session(admin)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("/admin/badges/" + other + "/revoke");
+    }
+
+    @Test
+    void aRevocationSetsTheBadgesBitInTheSignedStatusList() throws Exception {
+        String id = claimedBadge("groepelingen");
+        jakarta.json.JsonObject status = DataIntegrity.parse(jdbc.sql("select json from skills_credential where id = ?").param(id)
+                .query(String.class).single()).getJsonObject("credentialStatus");
+        assertThat(status.getString("type")).isEqualTo("BitstringStatusListEntry");
+        assertThat(status.getString("statusPurpose")).isEqualTo("revocation");
+        String listUrl = status.getString("statusListCredential");
+        int index = Integer.parseInt(status.getString("statusListIndex"));
+        String path = listUrl.substring(listUrl.indexOf("/credentials/status/"));
+
+        jakarta.json.JsonObject before = DataIntegrity.parse(page(path));
+        assertThat(before.getJsonArray("type").toString()).contains("BitstringStatusListCredential");
+        assertThat(signedByUs(before)).isTrue();
+        assertThat(StatusLists.isSet(before.getJsonObject("credentialSubject").getString("encodedList"), index)).isFalse();
+
+        assertThat(badges.revoke(id, "Test")).isTrue();
+        jakarta.json.JsonObject after = DataIntegrity.parse(page(path));
+        assertThat(signedByUs(after)).isTrue();
+        assertThat(StatusLists.isSet(after.getJsonObject("credentialSubject").getString("encodedList"), index)).isTrue();
+        String changed = jakarta.json.Json.createObjectBuilder(after).add("validFrom", "2020-01-01T00:00:00Z").build().toString();
+        assertThat(signedByUs(DataIntegrity.parse(changed))).isFalse();
+        mvc.perform(get("/credentials/status/999")).andExpect(status().isNotFound());
+    }
+
+    private boolean signedByUs(jakarta.json.JsonObject credential) {
+        String method = credential.getJsonObject("proof").getString("verificationMethod");
+        return DataIntegrity.verify(credential, Multibase.rawPublicKey(method.substring(method.indexOf('#') + 1)));
     }
 
     private String claimedBadge(String lab) throws Exception {
