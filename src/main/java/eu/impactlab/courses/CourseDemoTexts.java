@@ -24,6 +24,23 @@ final class CourseDemoTexts {
             "pl", new String[] {"Podstawy smartfona dla seniorek i seniorów",
                     "Na czterech spokojnych spotkaniach poznasz swój telefon: dzwonienie, pisanie wiadomości, robienie zdjęć i bezpieczeństwo. Przynieś swój telefon, mamy też telefony do ćwiczeń."});
 
+    /** The finished demo course whose completers can claim an Open Badge right after the first start. */
+    static final Map<String, String[]> VIDEO_CALLS = Map.of(
+            "de", new String[] {"Mit der Familie per Video sprechen",
+                    "In drei Treffen lernen Sie, mit Familie und Freunden per Video zu sprechen, Fotos zu teilen und Ihre Daten dabei zu schützen."},
+            "en", new String[] {"Video calls with your family",
+                    "In three meetings you learn to talk to family and friends by video, share photos and protect your data while doing so."},
+            "tr", new String[] {"Aileyle görüntülü görüşme",
+                    "Üç buluşmada aile ve arkadaşlarınızla görüntülü konuşmayı, fotoğraf paylaşmayı ve bu sırada verilerinizi korumayı öğreniyorsunuz."},
+            "ar", new String[] {"مكالمات الفيديو مع العائلة",
+                    "في ثلاثة لقاءات تتعلمون التحدث مع العائلة والأصدقاء عبر الفيديو ومشاركة الصور وحماية بياناتكم أثناء ذلك."},
+            "ru", new String[] {"Видеозвонки с семьёй",
+                    "За три встречи Вы научитесь разговаривать с семьёй и друзьями по видео, делиться фотографиями и при этом защищать свои данные."},
+            "uk", new String[] {"Відеодзвінки з родиною",
+                    "За три зустрічі Ви навчитеся розмовляти з родиною та друзями по відео, ділитися фотографіями й при цьому захищати свої дані."},
+            "pl", new String[] {"Rozmowy wideo z rodziną",
+                    "Na trzech spotkaniach nauczysz się rozmawiać z rodziną i przyjaciółmi przez wideo, dzielić się zdjęciami i przy tym chronić swoje dane."});
+
     static final Map<String, String[]> GIRLS_DIGITAL_DAY = Map.of(
             "de", new String[] {"Girls' Digital Day: Programmieren mit dem Calliope mini",
                     "Ein Tag nur für Mädchen und junge Frauen von 10 bis 16 Jahren: Ihr programmiert kleine Computer, lasst Lichter blinken und baut ein eigenes Spiel. Vorwissen braucht ihr nicht."},

@@ -102,6 +102,18 @@ class CourseMails {
                 : new OutgoingMail(r.email(), subject, text));
     }
 
+    /** Completed: the link to claim the course's Open Badge (it works through the private manage link). */
+    void completed(Registration r, String token) {
+        if (r.email() == null) {
+            return;
+        }
+        Locale locale = locale(r);
+        CourseView course = course(r);
+        String text = text("skills.mail.claim.body", locale, r.name(), course.title().value(),
+                properties.baseUrlWithoutSlash() + "/skills/badge/" + token, manageUrl(token));
+        outbox.enqueue(new OutgoingMail(r.email(), text("skills.mail.claim.subject", locale, course.title().value()), text));
+    }
+
     private static String reach(CourseView course) {
         if (course.lab().phone() != null) {
             return course.lab().phone();

@@ -249,6 +249,11 @@ public class CourseService {
         return course(courseId, language).map(c -> c.title().value());
     }
 
+    /** The lab a course belongs to, so other modules can check who may act on what it produced (e.g. its badges). */
+    public Optional<Long> labOf(long courseId) {
+        return admin.course(courseId).map(CourseAdmin.Course::labId);
+    }
+
     long retentionDays() {
         return properties.retentionDays();
     }

@@ -4,6 +4,7 @@ import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.DemoDataPolicy;
+import eu.impactlab.platform.SecretTokens;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -47,12 +48,16 @@ class CoursesDemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final LabService labs;
     private final Clock clock;
+    private final CourseStore store;
+    private final CourseMails mails;
 
-    CoursesDemoData(DemoDataPolicy policy, JdbcClient jdbc, LabService labs, Clock clock) {
+    CoursesDemoData(DemoDataPolicy policy, JdbcClient jdbc, LabService labs, Clock clock, CourseStore store, CourseMails mails) {
         this.policy = policy;
         this.jdbc = jdbc;
         this.labs = labs;
         this.clock = clock;
+        this.store = store;
+        this.mails = mails;
     }
 
     @Override
@@ -117,14 +122,44 @@ class CoursesDemoData implements ApplicationRunner {
         for (Demo demo : demos) {
             insert(demo, labIds.get(demo.lab()), today);
         }
-        log.info("Demo data: {} upcoming courses across the labs", demos.size());
+        finishedCourse(labIds.get("groepelingen"), today);
+        log.info("Demo data: {} upcoming courses across the labs and one finished one", demos.size());
+    }
+
+    /**
+     * A course in Gröpelingen that ended last week, whose three demo participants completed it; their mails with the
+     * badge claim link wait in /admin/outbox, so a badge can be claimed and verified right after the first start.
+     */
+    private void finishedCourse(long labId, LocalDate today) {
+        Demo demo = new Demo("groepelingen", CourseDemoTexts.VIDEO_CALLS, 8, "de", "FOUNDATION", false,
+                List.of("SENIORS", "FAMILIES"), List.of("2.1", "2.2", "4.2"), "Kursraum 1 (Erdgeschoss)", null, null, null,
+                List.of(session(-3, DayOfWeek.MONDAY, "10:00", "12:00"), session(-2, DayOfWeek.MONDAY, "10:00", "12:00"),
+                        session(-1, DayOfWeek.MONDAY, "10:00", "12:00")));
+        long courseId = insert(demo, labId, today);
+        List<Long> sessions = jdbc.sql("select id from course_session where course_id = ? order by starts_at").param(courseId)
+                .query(Long.class).list();
+        String[][] participants = {{"Demo-Teilnehmerin Erika", "erika.demo@example.org", "de"},
+                {"Demo-Teilnehmer Oleksandr", "oleksandr.demo@example.org", "uk"},
+                {"Demo-Teilnehmerin Rana", "rana.demo@example.org", "ar"}};
+        for (String[] p : participants) {
+            String token = SecretTokens.newToken();
+            long registrationId = jdbc.sql("""
+                    insert into course_registration (course_id, status, name, email, ui_language, manage_token_hash,
+                        created_at, confirmed_at, completed_at)
+                    values (?, 'CONFIRMED', ?, ?, ?, ?, now() - interval '5 weeks', now() - interval '5 weeks', now() - interval '1 week')
+                    returning id""").params(courseId, p[0], p[1], p[2], SecretTokens.hash(token)).query(Long.class).single();
+            sessions.forEach(session -> jdbc.sql("""
+                    insert into course_attendance (session_id, registration_id, present, recorded_by) values (?, ?, true, 'demo')""")
+                    .params(session, registrationId).update());
+            mails.completed(store.registration(registrationId).orElseThrow(), token);
+        }
     }
 
     private static DemoSession session(int weeks, DayOfWeek day, String from, String to) {
         return new DemoSession(weeks, day, from, to);
     }
 
-    private void insert(Demo demo, long labId, LocalDate today) {
+    private long insert(Demo demo, long labId, LocalDate today) {
         long id = jdbc.sql("""
                 insert into course (lab_id, language, level, technical, capacity, room, online_url, status, published_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', now()) returning id""")
@@ -149,6 +184,7 @@ class CoursesDemoData implements ApplicationRunner {
                     .params(id, at(day, s.from()), at(day, s.to())).update();
         }
         jdbc.sql("insert into course_log (course_id, action, actor) values (?, 'CREATED', 'demo')").param(id).update();
+        return id;
     }
 
     private static Timestamp at(LocalDate day, String time) {

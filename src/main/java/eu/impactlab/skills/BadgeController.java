@@ -29,10 +29,12 @@ class BadgeController {
 
     private final Badges badges;
     private final MessageSource messages;
+    private final BadgePdf pdf;
 
-    BadgeController(Badges badges, MessageSource messages) {
+    BadgeController(Badges badges, MessageSource messages, BadgePdf pdf) {
         this.badges = badges;
         this.messages = messages;
+        this.pdf = pdf;
     }
 
     @GetMapping(path = "/.well-known/did.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,6 +69,45 @@ class BadgeController {
         return json(id, MediaType.APPLICATION_JSON_VALUE);
     }
 
+    @GetMapping("/credentials/status/{n}")
+    @ResponseBody
+    @Operation(summary = "The signed Bitstring Status List credential number n (from 1): the revoked badges' bits are set")
+    ResponseEntity<String> statusList(@PathVariable int n) {
+        return badges.statusList(n).map(list -> ResponseEntity.ok().header("Content-Type", LD_JSON)
+                        .header("Cache-Control", "max-age=300").body(list.toString()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping("/credentials/{id}.png")
+    @ResponseBody
+    @Operation(summary = "The badge image with the credential baked in (one iTXt chunk openbadgecredential)")
+    ResponseEntity<byte[]> credentialPng(@PathVariable String id) {
+        return badges.byId(id).map(b -> file(BakedBadges.png(b.json()), MediaType.IMAGE_PNG_VALUE, b.id() + ".png"))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping("/credentials/{id}.svg")
+    @ResponseBody
+    @Operation(summary = "The badge image as SVG with the credential baked in (openbadges:credential)")
+    ResponseEntity<byte[]> credentialSvg(@PathVariable String id) {
+        return badges.byId(id).map(b -> file(BakedBadges.svg(b.json(), DataIntegrity.parse(b.json()).getString("name", "")).getBytes(
+                StandardCharsets.UTF_8), "image/svg+xml", b.id() + ".svg"))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping("/credentials/{id}.pdf")
+    @ResponseBody
+    @Operation(summary = "The badge as a one-page PDF with a QR code to its verification page")
+    ResponseEntity<byte[]> credentialPdf(@PathVariable String id, Locale locale) {
+        return badges.byId(id).map(b -> file(pdf.render(b, locale), MediaType.APPLICATION_PDF_VALUE, b.id() + ".pdf"))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] content, String type, String name) {
+        return ResponseEntity.ok().header("Content-Type", type)
+                .header("Content-Disposition", "attachment; filename=\"badge-" + name + "\"").body(content);
+    }
+
     @GetMapping("/credentials/{id}")
     String credentialPage(@PathVariable String id, Model model, HttpServletResponse response) {
         return badges.byId(id).map(b -> {
@@ -89,9 +130,11 @@ class BadgeController {
     @PostMapping("/verify")
     String verifyForm(@org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String credential, Model model) throws java.io.IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8)
-                : credential == null ? "" : credential;
-        model.addAttribute("verification", badges.verify(text));
+        BakedBadges.Extracted extracted = file != null && !file.isEmpty() ? BakedBadges.extract(file.getBytes())
+                : new BakedBadges.Extracted(credential == null ? "" : credential, null);
+        model.addAttribute("verification", extracted.problem() != null
+                ? new Badges.Verification(false, false, null, null, java.util.List.of(extracted.problem()))
+                : badges.verify(extracted.json()));
         return "skills/verify";
     }
 

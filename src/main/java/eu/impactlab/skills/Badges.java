@@ -116,21 +116,22 @@ class Badges {
         CourseService.RegisteredCourse course = found.get();
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        long statusIndex = jdbc.sql("select nextval('skills_status_index_seq')").query(Long.class).single();
         IssuerKeys.Current key = keys.current();
-        JsonObject signed = DataIntegrity.sign(credential(id, course, now),
+        JsonObject signed = DataIntegrity.sign(credential(id, course, now, statusIndex),
                 Json.createObjectBuilder().add("type", "DataIntegrityProof").add("created", now.toString())
                         .add("verificationMethod", did() + "#" + key.publicKeyMultibase())
                         .add("cryptosuite", DataIntegrity.CRYPTOSUITE).add("proofPurpose", "assertionMethod").build(),
                 key.seed());
         String json = signed.toString();
         jdbc.sql("""
-                insert into skills_credential (id, course_id, claim_token_hash, json, issued_at) values (?, ?, ?, ?, ?)
+                insert into skills_credential (id, course_id, claim_token_hash, json, issued_at, status_index) values (?, ?, ?, ?, ?, ?)
                 on conflict (claim_token_hash) do nothing""")
-                .params(id, course.courseId(), SecretTokens.hash(claim), json, Timestamp.from(now)).update();
+                .params(id, course.courseId(), SecretTokens.hash(claim), json, Timestamp.from(now), statusIndex).update();
         return byClaim(claim);
     }
 
-    private JsonObject credential(String id, CourseService.RegisteredCourse course, Instant now) {
+    private JsonObject credential(String id, CourseService.RegisteredCourse course, Instant now, long statusIndex) {
         String base = properties.baseUrlWithoutSlash();
         JsonArrayBuilder alignment = Json.createArrayBuilder();
         for (String competence : course.competences()) {
@@ -148,6 +149,7 @@ class Badges {
                         .add("name", "Digital Impact Labs Bremen").add("url", base))
                 .add("validFrom", now.toString())
                 .add("name", course.title())
+                .add("credentialStatus", statusEntry(statusIndex))
                 .add("credentialSubject", Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID())
                         .add("type", Json.createArrayBuilder().add("AchievementSubject"))
                         .add("achievement", Json.createObjectBuilder().add("id", base + "/courses/" + course.courseId() + "#achievement")
@@ -159,6 +161,48 @@ class Badges {
                                         "Attended at least the share of sessions the course requires for completion."))
                                 .add("alignment", alignment)))
                 .build();
+    }
+
+    /** Where a badge's bit sits in the issuer's revocation lists. */
+    private JsonObject statusEntry(long index) {
+        String list = properties.baseUrlWithoutSlash() + "/credentials/status/" + (index / StatusLists.SIZE + 1);
+        return Json.createObjectBuilder().add("id", list + "#" + index % StatusLists.SIZE)
+                .add("type", "BitstringStatusListEntry").add("statusPurpose", "revocation")
+                .add("statusListIndex", Long.toString(index % StatusLists.SIZE)).add("statusListCredential", list).build();
+    }
+
+    /**
+     * The signed Bitstring Status List credential number {@code n} (from 1): a bit per badge position, set for the
+     * revoked ones; empty for a list no badge reaches yet.
+     */
+    Optional<JsonObject> statusList(int n) {
+        long first = (long) (n - 1) * StatusLists.SIZE;
+        Long highest = jdbc.sql("select max(status_index) from skills_credential").query(Long.class).optional().orElse(null);
+        if (n < 1 || highest == null || first > highest) {
+            return Optional.empty();
+        }
+        List<Long> revoked = jdbc.sql("""
+                select status_index from skills_credential
+                where revoked_at is not null and status_index >= ? and status_index < ?""")
+                .params(first, first + StatusLists.SIZE).query(Long.class).list();
+        String url = properties.baseUrlWithoutSlash() + "/credentials/status/" + n;
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        JsonObject unsigned = Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder().add(OfflineContexts.CREDENTIALS_V2))
+                .add("id", url)
+                .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("BitstringStatusListCredential"))
+                .add("issuer", did())
+                .add("validFrom", now.toString())
+                .add("credentialSubject", Json.createObjectBuilder().add("id", url + "#list").add("type", "BitstringStatusList")
+                        .add("statusPurpose", "revocation")
+                        .add("encodedList", StatusLists.encode(revoked.stream().map(i -> (int) (i - first)).toList())))
+                .build();
+        IssuerKeys.Current key = keys.current();
+        return Optional.of(DataIntegrity.sign(unsigned,
+                Json.createObjectBuilder().add("type", "DataIntegrityProof").add("created", now.toString())
+                        .add("verificationMethod", did() + "#" + key.publicKeyMultibase())
+                        .add("cryptosuite", DataIntegrity.CRYPTOSUITE).add("proofPurpose", "assertionMethod").build(),
+                key.seed()));
     }
 
     /** Checks a credential: our issuer, one of our keys, the signature over the unchanged content, not revoked. */
@@ -204,6 +248,30 @@ class Badges {
             problems.add("REVOKED");
         }
         return new Verification(problems.isEmpty(), revoked, issuer, achievement, problems);
+    }
+
+    /** The courses that have issued badges, for the staff list and its filter. */
+    List<Long> courseIds() {
+        return jdbc.sql("select distinct course_id from skills_credential").query(Long.class).list();
+    }
+
+    long count(List<Long> courseIds) {
+        if (courseIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from skills_credential where course_id in (:ids)").param("ids", courseIds)
+                .query(Long.class).single();
+    }
+
+    /** Issued badges of these courses, newest first. */
+    List<Stored> page(List<Long> courseIds, int offset, int size) {
+        if (courseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, course_id, json, issued_at, revoked_at, revocation_reason from skills_credential
+                where course_id in (:ids) order by issued_at desc, id limit :size offset :offset""")
+                .param("ids", courseIds).param("size", size).param("offset", offset).query((rs, i) -> stored(rs)).list();
     }
 
     boolean revoke(String id, String reason) {

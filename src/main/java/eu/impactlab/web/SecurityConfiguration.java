@@ -31,6 +31,7 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/partners", "/admin/partners/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/ideas", "/admin/ideas/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/admin/equipment", "/admin/equipment/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/admin/badges", "/admin/badges/**").hasAnyRole("ADMIN", "COORDINATOR")
                 // Every role, but not an account from single sign-on that still waits for its role.
                 .requestMatchers("/admin", "/admin/**").hasAnyRole("ADMIN", "COORDINATOR", "HELPER", "PARTNER", "FUNDER")
                 .requestMatchers("/partner", "/partner/**").hasRole("PARTNER")

@@ -120,7 +120,7 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.get(baseUrl() + "/skills/badge/" + courseRegistration(lang, true));
         check("badge claim", language, problems);
         markup.save(lang + "-skills-badge", driver.getCurrentUrl(), driver);
-        String credentialPath = driver.findElement(By.cssSelector("main a.secondary")).getDomAttribute("href");
+        String credentialPath = driver.findElement(By.cssSelector("main a.secondary:not([download])")).getDomAttribute("href");
         driver.get(baseUrl() + credentialPath + "?lang=" + lang);
         check("credential", language, problems);
         markup.save(lang + "-skills-credential", driver.getCurrentUrl(), driver);

@@ -184,7 +184,7 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
                 "/staff/courses/#/sessions/#");
         assertThat(visited).contains("/admin", "/admin/labs", "/admin/labs/groepelingen", "/admin/labs/groepelingen/hours",
                 "/admin/accounts", "/admin/accounts/new", "/admin/account", "/staff/day", "/admin/privacy",
-                "/admin/privacy/register", "/admin/privacy/audit");
+                "/admin/privacy/register", "/admin/privacy/audit", "/admin/badges");
         assertThat(pageVariants).containsKeys("/staff/equipment", "/admin/equipment", "/admin/equipment/#/machines/#/texts");
         assertThat(problems).as("accessibility problems on staff pages in " + language).isEmpty();
     }
