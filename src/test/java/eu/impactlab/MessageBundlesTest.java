@@ -92,25 +92,6 @@ class MessageBundlesTest {
         assertThat(same).as("messages in %s_%s that are still German", bundle, language.tag()).isLessThanOrEqualTo(2);
     }
 
-    /** Leichte Sprache covers the citizen pages only, so its bundles may be partial; whatever they have, German has too. */
-    static Stream<String> leichteSpracheBundles() {
-        return BUNDLES.stream().filter(bundle -> MessageBundlesTest.class.getResource("/" + bundle + "_ls.properties") != null);
-    }
-
-    @ParameterizedTest
-    @MethodSource("leichteSpracheBundles")
-    void leichteSpracheHasOnlyGermanKeysWithTheirPlaceholders(String bundle) throws IOException {
-        Properties german = load(bundle + ".properties");
-        Properties easy = load(bundle + "_ls.properties");
-        assertThat(german.stringPropertyNames()).as("keys in %s_ls.properties that German lacks", bundle)
-                .containsAll(easy.stringPropertyNames());
-        for (String key : easy.stringPropertyNames()) {
-            assertThat(easy.getProperty(key)).as("%s in ls", key).isNotBlank();
-            assertThat(placeholders(easy.getProperty(key))).as("placeholders of %s in ls", key)
-                    .isEqualTo(placeholders(german.getProperty(key)));
-        }
-    }
-
     private static Set<String> placeholders(String message) {
         Set<String> found = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(message);
