@@ -101,6 +101,30 @@ class AccessiblePdfsTest extends AbstractIntegrationTest {
         }
     }
 
+    @Test
+    void theOpenBadgeIsPdfUa() throws Exception {
+        long course = TestCourses.published(jdbc, "groepelingen", 10, "Badge als PDF (Test)", -2);
+        try {
+            jdbc.sql("insert into course_competence (course_id, competence) values (?, '2.1')").param(course).update();
+            String token = eu.impactlab.platform.SecretTokens.newToken();
+            jdbc.sql("""
+                    insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at, completed_at)
+                    values (?, 'CONFIRMED', 'Testperson', 'de', ?, now(), now())""")
+                    .params(course, eu.impactlab.platform.SecretTokens.hash(token)).update();
+            mvc.perform(get("/skills/badge/" + token)).andExpect(status().isOk());
+            String id = jdbc.sql("select id from skills_credential where course_id = ?").param(course).query(String.class).single();
+            for (String language : List.of("de", "ar")) {
+                assertPdfUa("badge-" + language, mvc.perform(get("/credentials/" + id + ".pdf").param("lang", language))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+            }
+        } finally {
+            jdbc.sql("delete from skills_credential where course_id = ?").param(course).update();
+            jdbc.sql("delete from course_registration where course_id = ?").param(course).update();
+            jdbc.sql("delete from course_competence where course_id = ?").param(course).update();
+            jdbc.sql("delete from course where id = ?").param(course).update();
+        }
+    }
+
     /** Fails with each failed rule of PDF/UA-1: its clause, test number, description and how often it failed. */
     private static void assertPdfUa(String name, byte[] pdf) throws Exception {
         if (System.getProperty("pdfua.out") != null) {
