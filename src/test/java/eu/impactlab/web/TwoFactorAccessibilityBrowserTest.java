@@ -124,7 +124,7 @@ class TwoFactorAccessibilityBrowserTest extends AbstractIntegrationTest {
 
     private void check(String page, Language language, List<String> problems) {
         var html = driver.findElement(By.tagName("html"));
-        if (!language.tag().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
+        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
             problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
         }
         Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
