@@ -237,16 +237,7 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
     }
 
     private void check(String page, Language language, List<String> problems) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
-            problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
-        }
-        Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        if (overflow != null && overflow > 0) {
-            problems.add(page + ": scrolls sideways by " + overflow + " px at 320 px width");
-        }
-        problems.addAll(Browser.axeViolations(driver, page));
+        problems.addAll(Browser.pageProblems(driver, language, page));
         if (language == Language.LS) {
             problems.addAll(easyLanguageLook(page));
         }

@@ -36,6 +36,21 @@ final class Browser {
                 .toList();
     }
 
+    /**
+     * What every accessibility crawl checks on a page: the language and direction the page says it is in, no sideways
+     * scrolling at the window's width, and axe-core's WCAG 2.1 A/AA rules.
+     */
+    static List<String> pageProblems(WebDriver driver, eu.impactlab.labs.Language language, String page) {
+        List<String> problems = new java.util.ArrayList<>();
+        org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
+            problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
+        }
+        problems.addAll(Layout.fitsTheWidth(driver, page));
+        problems.addAll(axeViolations(driver, page));
+        return problems;
+    }
+
     static WebDriver start(int width, int height) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {

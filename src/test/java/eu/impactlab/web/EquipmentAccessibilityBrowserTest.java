@@ -134,11 +134,6 @@ class EquipmentAccessibilityBrowserTest extends AbstractIntegrationTest {
     }
 
     private void check(String page, Language language, List<String> problems) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
-            problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
-        }
-        problems.addAll(Layout.fitsTheWidth(driver, page).stream().filter(p -> !p.contains("header links")).toList());
-        problems.addAll(Browser.axeViolations(driver, page));
+        problems.addAll(Browser.pageProblems(driver, language, page).stream().filter(p -> !p.contains("header links")).toList());
     }
 }

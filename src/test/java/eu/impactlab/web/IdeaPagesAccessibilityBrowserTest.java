@@ -130,11 +130,6 @@ class IdeaPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
     }
 
     private void check(String page, Language language, List<String> problems) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
-            problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
-        }
-        problems.addAll(Layout.fitsTheWidth(driver, page));
-        problems.addAll(Browser.axeViolations(driver, page));
+        problems.addAll(Browser.pageProblems(driver, language, page));
     }
 }

@@ -185,12 +185,7 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
     }
 
     private void check(String page, Language language, List<String> problems) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        if (!language.htmlLang().equals(html.getAttribute("lang")) || !language.direction().equals(html.getAttribute("dir"))) {
-            problems.add(page + ": html lang/dir is " + html.getAttribute("lang") + "/" + html.getAttribute("dir"));
-        }
-        problems.addAll(Layout.fitsTheWidth(driver, page));
+        problems.addAll(Browser.pageProblems(driver, language, page));
         problems.addAll(Layout.bookingHelpInHeader(driver, page));
-        problems.addAll(Browser.axeViolations(driver, page));
     }
 }
