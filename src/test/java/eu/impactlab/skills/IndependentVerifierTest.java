@@ -87,9 +87,9 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
     @Test
     void theVerifierAcceptsOurBadgeRejectsItWithOneCharacterChangedAndReportsItRevokedAfterACoordinatorRevokedIt() throws Exception {
         String id = claimedBadge();
-        String json = mvc.perform(get("/credentials/" + id).accept(MediaType.parseMediaType(BadgeController.LD_JSON)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String json = credentialJson(id);
         Path badge = write("badge.json", json);
+        Path neighbour = write("neighbour.json", credentialJson(claimedBadge()));
         Path did = write("did.json", text("/.well-known/did.json"));
         String listUrl = parse(json).getJsonObject("credentialStatus").getString("statusListCredential");
         String listPath = listUrl.substring(listUrl.indexOf("/credentials/status/"));
@@ -113,6 +113,9 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
         JsonObject revoked = verify(badge, did, write("status-after.json", text(listPath)));
         assertThat(revoked.getBoolean("revoked")).as(revoked.toString()).isTrue();
         assertThat(revoked.getBoolean("verified")).isFalse();
+        JsonObject stillValid = verify(neighbour, did, dir.resolve("status-after.json"));
+        assertThat(stillValid.getBoolean("verified")).as("another badge on the same list " + stillValid).isTrue();
+        assertThat(stillValid.getBoolean("revoked")).isFalse();
 
         JsonObject withoutList = verify(badge, did, null);
         assertThat(withoutList.getBoolean("verified")).as("the status is never assumed good without its list").isFalse();
@@ -128,6 +131,11 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
                 values (?, 'CONFIRMED', 'Testperson', 'de', ?, now(), now())""").params(course, SecretTokens.hash(token)).update();
         mvc.perform(get("/skills/badge/" + token)).andExpect(status().isOk());
         return jdbc.sql("select id from skills_credential where course_id = ?").param(course).query(String.class).single();
+    }
+
+    private String credentialJson(String id) throws Exception {
+        return mvc.perform(get("/credentials/" + id).accept(MediaType.parseMediaType(BadgeController.LD_JSON)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private String text(String path) throws Exception {
