@@ -43,6 +43,8 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IssuerKeys keys;
 
     @TempDir
     Path dir;
@@ -119,6 +121,23 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
 
         JsonObject withoutList = verify(badge, did, null);
         assertThat(withoutList.getBoolean("verified")).as("the status is never assumed good without its list").isFalse();
+    }
+
+    @Test
+    void aBadgeSignedBeforeAKeyRotationStillVerifiesIndependentlyAndSoDoesOneSignedAfter() throws Exception {
+        String before = credentialJson(claimedBadge());
+        String oldKey = keys.current().publicKeyMultibase();
+        keys.rotate();
+        String after = credentialJson(claimedBadge());
+        assertThat(after).doesNotContain("#" + oldKey);
+
+        Path did = write("did.json", text("/.well-known/did.json"));
+        String listUrl = parse(after).getJsonObject("credentialStatus").getString("statusListCredential");
+        Path list = write("status.json", text(listUrl.substring(listUrl.indexOf("/credentials/status/"))));
+        JsonObject old = verify(write("before.json", before), did, list);
+        assertThat(old.getBoolean("verified")).as(old.toString()).isTrue();
+        JsonObject fresh = verify(write("after.json", after), did, list);
+        assertThat(fresh.getBoolean("verified")).as(fresh.toString()).isTrue();
     }
 
     private String claimedBadge() throws Exception {
