@@ -106,8 +106,16 @@ class ReportingReplicaTest {
             replica.resumeReplay();
         }
 
-        replica.catchUp(Duration.ofSeconds(60));
-        String filled = csv(funder);
+        // The primary may still be writing the facts' roll-ups after the inserts: catch up until they have arrived.
+        String filled = empty;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!filled.contains(";12") && System.nanoTime() < deadline) {
+            replica.catchUp(Duration.ofSeconds(60));
+            filled = csv(funder);
+            if (!filled.contains(";12")) {
+                Thread.sleep(200);
+            }
+        }
         assertThat(filled).isNotEqualTo(empty).contains(";12");
         assertThat(page(funder)).contains(">12<");
 
