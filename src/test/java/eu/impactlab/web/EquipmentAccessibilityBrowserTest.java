@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -120,12 +119,19 @@ class EquipmentAccessibilityBrowserTest extends AbstractIntegrationTest {
         }
     }
 
-    /** Sends the page's form and waits until the answer replaced the page. */
+    /**
+     * Sends the page's form and waits until the answer replaced the page. The old page is marked in its window object,
+     * which a new page load drops; waiting for a stale element instead once failed in Chromium with "Node with given id
+     * does not belong to the document" while the old document was being torn down.
+     */
     private static void submitAndWait() {
-        WebElement html = driver.findElement(By.tagName("html"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.impactlabOldPage = true;");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.impactlabOldPage !== true && document.readyState === 'complete';")));
     }
 
     private void visit(String path, Language language, List<String> problems) {
