@@ -146,6 +146,27 @@ class BadgeNameTest extends AbstractIntegrationTest {
         assertThat(achievement.getString("description")).startsWith("Ukończył(a) kurs „Badge-Name-Kurs (Test)”");
     }
 
+    @Test
+    void twoClaimsAtOnceIssueOneBadgeAndBothSeeIt() throws Exception {
+        String manage = completer("de");
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> claims = new ArrayList<>();
+            for (String name : List.of("Erste Wahl", "Zweite Wahl")) {
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return badges.claim(manage, name).orElseThrow().id();
+                }));
+            }
+            assertThat(claims.get(0).get()).isEqualTo(claims.get(1).get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from skills_credential where course_id = ?").param(courses.get(0))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private String completer(String language) {
         long course = TestCourses.published(jdbc, "groepelingen", 10, "Badge-Name-Kurs (Test)", -2);
         courses.add(course);
