@@ -90,7 +90,8 @@ class BadgeController {
     private String badgePage(Badges.Stored badge, Model model) {
         String name = DataIntegrity.parse(badge.json()).getString("name", "");
         model.addAttribute("badge", badge);
-        model.addAttribute("name", name);
+        // Isolated, so a title in another script (an Arabic title on a Ukrainian page) keeps the sentence's order.
+        model.addAttribute("name", "\u2068" + name + "\u2069");
         model.addAttribute("linkedIn", linkedInUrl(badge, name));
         model.addAttribute("named", Badges.namesSomeone(badge.json()));
         return "skills/badge";
