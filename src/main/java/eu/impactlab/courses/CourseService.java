@@ -244,6 +244,11 @@ public class CourseService {
                 !r.active() || c.state() == CourseView.State.CANCELLED, c.level(), store.completed(r.id()))));
     }
 
+    /** The language a participant registered in, so what they receive later (e.g. a badge) speaks it. */
+    public Optional<Language> registrationLanguage(String manageToken) {
+        return registration(manageToken).map(r -> Language.fromTag(r.uiLanguage()).orElse(Language.DE));
+    }
+
     /** A course's title for anonymous figures (any state but draft), in the asked language or German. */
     public Optional<String> title(long courseId, Language language) {
         return course(courseId, language).map(c -> c.title().value());

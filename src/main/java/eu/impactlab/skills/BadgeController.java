@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,7 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Open Badges 3.0: the issuer's DID document, a completer's claim page behind their manage link, a credential's public
@@ -26,6 +31,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class BadgeController {
 
     static final String LD_JSON = "application/ld+json";
+    static final int MAX_NAME = 200;
+    private static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
 
     private final Badges badges;
     private final MessageSource messages;
@@ -44,16 +51,64 @@ class BadgeController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(badges.didDocument().toString());
     }
 
+    /** The claim page: before issuing, the choice whether the badge names the person; afterwards the badge's files. */
     @GetMapping("/skills/badge/{manageToken}")
     String claim(@PathVariable String manageToken, Model model, HttpServletResponse response) {
-        return badges.claim(manageToken).map(b -> {
-            model.addAttribute("badge", b);
-            model.addAttribute("name", DataIntegrity.parse(b.json()).getString("name", ""));
-            return "skills/badge";
-        }).orElseGet(() -> {
+        Optional<Badges.Stored> issued = badges.issued(manageToken);
+        if (issued.isPresent()) {
+            return badgePage(issued.get(), model);
+        }
+        if (badges.claimable(manageToken)) {
+            model.addAttribute("manageToken", manageToken);
+            return "skills/badge-claim";
+        }
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "skills/badge-unknown";
+    }
+
+    /** Issues the badge, with the name as a salted hash only when the person chose to be named. */
+    @PostMapping("/skills/badge/{manageToken}")
+    String issue(@PathVariable String manageToken, @RequestParam(defaultValue = "false") boolean named,
+            @RequestParam(required = false) String name, Model model, HttpServletResponse response) {
+        String typed = name == null ? "" : Badges.normalisedName(name);
+        if (named && badges.issued(manageToken).isEmpty() && badges.claimable(manageToken)
+                && (typed.isEmpty() || typed.length() > MAX_NAME)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("nameError", typed.isEmpty() ? "skills.badge.name.missing" : "skills.badge.name.tooLong");
+            model.addAttribute("named", true);
+            model.addAttribute("typedName", name);
+            model.addAttribute("manageToken", manageToken);
+            return "skills/badge-claim";
+        }
+        if (badges.claim(manageToken, named ? typed : null).isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "skills/badge-unknown";
-        });
+        }
+        return "redirect:/skills/badge/" + manageToken;
+    }
+
+    private String badgePage(Badges.Stored badge, Model model) {
+        String name = DataIntegrity.parse(badge.json()).getString("name", "");
+        model.addAttribute("badge", badge);
+        // Isolated, so a title in another script (an Arabic title on a Ukrainian page) keeps the sentence's order.
+        model.addAttribute("name", "\u2068" + name + "\u2069");
+        model.addAttribute("linkedIn", linkedInUrl(badge, name));
+        model.addAttribute("named", Badges.namesSomeone(badge.json()));
+        return "skills/badge";
+    }
+
+    /** LinkedIn's documented "add to profile" link for a certification, filled with this badge. */
+    private String linkedInUrl(Badges.Stored badge, String name) {
+        ZonedDateTime issued = badge.issuedAt().atZone(BREMEN);
+        return UriComponentsBuilder.fromUriString("https://www.linkedin.com/profile/add")
+                .queryParam("startTask", "CERTIFICATION_NAME")
+                .queryParam("name", name)
+                .queryParam("organizationName", Badges.ISSUER_NAME)
+                .queryParam("issueYear", issued.getYear())
+                .queryParam("issueMonth", issued.getMonthValue())
+                .queryParam("certUrl", badges.publicUrl(badge.id()))
+                .queryParam("certId", badge.id())
+                .encode().build().toUriString();
     }
 
     @GetMapping(path = "/credentials/{id}", produces = LD_JSON)
@@ -129,12 +184,17 @@ class BadgeController {
     /** The verify page's form: a badge file or its pasted content. */
     @PostMapping("/verify")
     String verifyForm(@org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String credential, Model model) throws java.io.IOException {
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String credential,
+            @RequestParam(required = false) String name, Model model) throws java.io.IOException {
         BakedBadges.Extracted extracted = file != null && !file.isEmpty() ? BakedBadges.extract(file.getBytes())
                 : new BakedBadges.Extracted(credential == null ? "" : credential, null);
         model.addAttribute("verification", extracted.problem() != null
                 ? new Badges.Verification(false, false, null, null, java.util.List.of(extracted.problem()))
                 : badges.verify(extracted.json()));
+        if (extracted.problem() == null && name != null && !Badges.normalisedName(name).isEmpty()) {
+            // "NONE": the badge names nobody, so there is nothing to compare the told name with.
+            model.addAttribute("nameCheck", Badges.nameMatches(extracted.json(), name).map(m -> m ? "MATCHES" : "DIFFERS").orElse("NONE"));
+        }
         return "skills/verify";
     }
 

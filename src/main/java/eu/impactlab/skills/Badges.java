@@ -7,19 +7,25 @@ import eu.impactlab.platform.SecretTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +42,21 @@ class Badges {
     record Verification(boolean verified, boolean revoked, String issuer, String achievement, List<String> problems) {
     }
 
+    static final String ISSUER_NAME = "Digital Impact Labs Bremen";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final JdbcClient jdbc;
     private final IssuerKeys keys;
     private final CourseService courses;
     private final ImpactLabProperties properties;
     private final Clock clock;
+    private final MessageSource messages;
 
-    Badges(JdbcClient jdbc, IssuerKeys keys, CourseService courses, ImpactLabProperties properties, Clock clock) {
+    Badges(JdbcClient jdbc, IssuerKeys keys, CourseService courses, ImpactLabProperties properties, Clock clock,
+            MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.keys = keys;
         this.courses = courses;
         this.properties = properties;
@@ -97,13 +110,36 @@ class Badges {
                 rs.getTimestamp("issued_at").toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString("revocation_reason"));
     }
 
+    /** A badge's public verification page. */
+    String publicUrl(String id) {
+        return properties.baseUrlWithoutSlash() + "/credentials/" + id;
+    }
+
+    /** The badge already issued behind a participant's manage link. */
+    Optional<Stored> issued(String manageToken) {
+        return byClaim(claimToken(manageToken));
+    }
+
+    /** Whether the participant behind this manage link completed their course and may claim a badge. */
+    boolean claimable(String manageToken) {
+        return courses.registeredCourse(manageToken, Language.DE).filter(CourseService.RegisteredCourse::completed).isPresent();
+    }
+
+    /** The participant's badge, naming nobody; see {@link #claim(String, String)}. */
+    Optional<Stored> claim(String manageToken) {
+        return claim(manageToken, null);
+    }
+
     /**
-     * The participant's badge behind their manage link: issued on the first call once they completed the course.
+     * The participant's badge behind their manage link: issued on the first call once they completed the course, in
+     * the language they registered in (German where the course has no text in it).
      *
+     * @param name the name to put into the badge as a salted hash, or null to name nobody; never stored elsewhere
      * @return empty for an unknown link or a participant who has not completed the course
      */
-    Optional<Stored> claim(String manageToken) {
-        Optional<CourseService.RegisteredCourse> found = courses.registeredCourse(manageToken, Language.DE)
+    Optional<Stored> claim(String manageToken, String name) {
+        Language language = courses.registrationLanguage(manageToken).map(l -> l == Language.LS ? Language.DE : l).orElse(Language.DE);
+        Optional<CourseService.RegisteredCourse> found = courses.registeredCourse(manageToken, language)
                 .filter(CourseService.RegisteredCourse::completed);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -118,7 +154,7 @@ class Badges {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         long statusIndex = jdbc.sql("select nextval('skills_status_index_seq')").query(Long.class).single();
         IssuerKeys.Current key = keys.current();
-        JsonObject signed = DataIntegrity.sign(credential(id, course, now, statusIndex),
+        JsonObject signed = DataIntegrity.sign(credential(id, course, now, statusIndex, name, language.locale()),
                 Json.createObjectBuilder().add("type", "DataIntegrityProof").add("created", now.toString())
                         .add("verificationMethod", did() + "#" + key.publicKeyMultibase())
                         .add("cryptosuite", DataIntegrity.CRYPTOSUITE).add("proofPurpose", "assertionMethod").build(),
@@ -131,7 +167,63 @@ class Badges {
         return byClaim(claim);
     }
 
-    private JsonObject credential(String id, CourseService.RegisteredCourse course, Instant now, long statusIndex) {
+    /** A name as people type it: surrounding spaces dropped, composed characters (NFC) so "é" matches "é". */
+    static String normalisedName(String name) {
+        return Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
+    }
+
+    /** The Open Badges identity hash of a name: "sha256$" and the hex SHA-256 of the name followed by the salt. */
+    static String identityHash(String name, String salt) {
+        try {
+            return "sha256$" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((normalisedName(name) + salt).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The IdentityObject that names the person only as a salted hash, so an employer can check the name they are told. */
+    private static JsonObject nameIdentity(String name) {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String salt = HexFormat.of().formatHex(random);
+        return Json.createObjectBuilder().add("type", "IdentityObject").add("identityHash", identityHash(name, salt))
+                .add("identityType", "name").add("hashed", true).add("salt", salt).build();
+    }
+
+    /** Whether the badge holds a hashed name. */
+    static boolean namesSomeone(String json) {
+        return nameMatches(json, "").isPresent();
+    }
+
+    /**
+     * Whether the name someone was told is the one hashed into the badge.
+     *
+     * @return empty when the badge names nobody (or is unreadable)
+     */
+    static Optional<Boolean> nameMatches(String json, String name) {
+        JsonObject subject;
+        try {
+            subject = DataIntegrity.parse(json).getJsonObject("credentialSubject");
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (subject == null || !(subject.get("identifier") instanceof jakarta.json.JsonArray identifiers)) {
+            return Optional.empty();
+        }
+        for (JsonValue value : identifiers) {
+            if (value instanceof JsonObject identity && "name".equals(identity.getString("identityType", ""))
+                    && identity.getBoolean("hashed", false) && identity.containsKey("salt")) {
+                return Optional.of(MessageDigest.isEqual(
+                        identityHash(name, identity.getString("salt")).getBytes(StandardCharsets.UTF_8),
+                        identity.getString("identityHash", "").getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonObject credential(String id, CourseService.RegisteredCourse course, Instant now, long statusIndex, String name,
+            Locale locale) {
         String base = properties.baseUrlWithoutSlash();
         JsonArrayBuilder alignment = Json.createArrayBuilder();
         for (String competence : course.competences()) {
@@ -141,25 +233,30 @@ class Badges {
                     .add("targetCode", competence).add("targetFramework", Framework.VERSION)
                     .add("targetType", "CFItem"));
         }
+        JsonObjectBuilder subject = Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID())
+                .add("type", Json.createArrayBuilder().add("AchievementSubject"));
+        if (name != null && !normalisedName(name).isEmpty()) {
+            subject.add("identifier", Json.createArrayBuilder().add(nameIdentity(name)));
+        }
+        subject.add("achievement", Json.createObjectBuilder().add("id", base + "/courses/" + course.courseId() + "#achievement")
+                .add("type", Json.createArrayBuilder().add("Achievement"))
+                .add("name", course.title())
+                .add("description", messages.getMessage("skills.badge.achievement.description",
+                        new Object[] {course.title(),
+                                messages.getMessage("courses.level." + course.level(), null, course.level(), locale), String.join(", ", course.competences())}, locale))
+                .add("criteria", Json.createObjectBuilder().add("narrative",
+                        messages.getMessage("skills.badge.achievement.criteria", null, locale)))
+                .add("alignment", alignment));
         return Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add(OfflineContexts.CREDENTIALS_V2).add(OfflineContexts.OPEN_BADGES_V3))
                 .add("id", base + "/credentials/" + id)
                 .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
                 .add("issuer", Json.createObjectBuilder().add("id", did()).add("type", Json.createArrayBuilder().add("Profile"))
-                        .add("name", "Digital Impact Labs Bremen").add("url", base))
+                        .add("name", ISSUER_NAME).add("url", base))
                 .add("validFrom", now.toString())
                 .add("name", course.title())
                 .add("credentialStatus", statusEntry(statusIndex))
-                .add("credentialSubject", Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID())
-                        .add("type", Json.createArrayBuilder().add("AchievementSubject"))
-                        .add("achievement", Json.createObjectBuilder().add("id", base + "/courses/" + course.courseId() + "#achievement")
-                                .add("type", Json.createArrayBuilder().add("Achievement"))
-                                .add("name", course.title())
-                                .add("description", "Completed the course \"" + course.title() + "\" at the Digital Impact Labs Bremen ("
-                                        + course.level() + ", DigComp 2.2: " + String.join(", ", course.competences()) + ").")
-                                .add("criteria", Json.createObjectBuilder().add("narrative",
-                                        "Attended at least the share of sessions the course requires for completion."))
-                                .add("alignment", alignment)))
+                .add("credentialSubject", subject)
                 .build();
     }
 

@@ -60,8 +60,9 @@ class BadgeFilesTest extends AbstractIntegrationTest {
         assertThat(link.find()).isTrue();
         claimedDemoBadges.add(SecretTokens.hash(Badges.claimToken(link.group(1))));
 
+        mvc.perform(post("/skills/badge/" + link.group(1)).with(csrf())).andExpect(status().is3xxRedirection());
         String claim = page("/skills/badge/" + link.group(1) + "?lang=uk");
-        assertThat(claim).contains("Ваш Open Badge", "Mit der Familie per Video sprechen", ".png", ".svg", ".pdf");
+        assertThat(claim).contains("Ваш Open Badge", "Відеодзвінки з родиною", ".png", ".svg", ".pdf");
     }
 
     @Test
@@ -175,7 +176,7 @@ class BadgeFilesTest extends AbstractIntegrationTest {
         jdbc.sql("""
                 insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at, completed_at)
                 values (?, 'CONFIRMED', 'Testperson', 'de', ?, now(), now())""").params(course, SecretTokens.hash(token)).update();
-        page("/skills/badge/" + token);
+        mvc.perform(post("/skills/badge/" + token).with(csrf())).andExpect(status().is3xxRedirection());
         return jdbc.sql("select id from skills_credential where course_id = ?").param(course).query(String.class).single();
     }
 

@@ -1,6 +1,7 @@
 package eu.impactlab.skills;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -48,6 +49,11 @@ class BadgeTest extends AbstractIntegrationTest {
         String manage = register(true);
 
         assertThat(page("/courses/registrations/" + manage)).contains("/skills/badge/" + manage);
+        assertThat(page("/skills/badge/" + manage + "?lang=uk")).as("first the choice whether to be named")
+                .contains("<html lang=\"uk\"", "Ваш Open Badge", "Вказати моє ім’я у значку");
+        assertThat(jdbc.sql("select count(*) from skills_credential where course_id = ?").param(course).query(Long.class).single())
+                .as("nothing issued before the choice").isZero();
+        issue(manage);
         String claim = page("/skills/badge/" + manage + "?lang=uk");
         assertThat(claim).contains("<html lang=\"uk\"", "Ваш Open Badge", "Smartphone-Grundlagen (Test)");
         String id = jdbc.sql("select id from skills_credential where course_id = ?").param(course).query(String.class).single();
@@ -109,7 +115,7 @@ class BadgeTest extends AbstractIntegrationTest {
     void badgesSignedWithAnOldKeyStayVerifiableAfterARotation() throws Exception {
         course = TestCourses.published(jdbc, "groepelingen", 10, "Vor dem Schlüsselwechsel (Test)", -2);
         String manage = register(true);
-        page("/skills/badge/" + manage);
+        issue(manage);
         String stored = jdbc.sql("select json from skills_credential where course_id = ?").param(course).query(String.class).single();
         String oldKey = keys.current().publicKeyMultibase();
         keys.rotate();
@@ -125,6 +131,10 @@ class BadgeTest extends AbstractIntegrationTest {
                 values (?, 'CONFIRMED', 'Testperson', 'de', ?, now(), ?)""")
                 .params(course, SecretTokens.hash(token), completed ? java.sql.Timestamp.from(java.time.Instant.now()) : null).update();
         return token;
+    }
+
+    private void issue(String manage) throws Exception {
+        mvc.perform(post("/skills/badge/" + manage).with(csrf())).andExpect(status().is3xxRedirection());
     }
 
     private JsonNode verify(String credential, String lang) throws Exception {

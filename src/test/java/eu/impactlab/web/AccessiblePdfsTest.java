@@ -1,7 +1,9 @@
 package eu.impactlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.impactlab.AbstractIntegrationTest;
@@ -111,7 +113,7 @@ class AccessiblePdfsTest extends AbstractIntegrationTest {
                     insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at, completed_at)
                     values (?, 'CONFIRMED', 'Testperson', 'de', ?, now(), now())""")
                     .params(course, eu.impactlab.platform.SecretTokens.hash(token)).update();
-            mvc.perform(get("/skills/badge/" + token)).andExpect(status().isOk());
+            mvc.perform(post("/skills/badge/" + token).with(csrf())).andExpect(status().is3xxRedirection());
             String id = jdbc.sql("select id from skills_credential where course_id = ?").param(course).query(String.class).single();
             for (String language : List.of("de", "ar")) {
                 assertPdfUa("badge-" + language, mvc.perform(get("/credentials/" + id + ".pdf").param("lang", language))

@@ -118,6 +118,11 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
 
         // A completer's badge: the claim page, the public page, and the verify page with the file's content.
         driver.get(baseUrl() + "/skills/badge/" + courseRegistration(lang, true));
+        check("badge choice", language, problems);
+        markup.save(lang + "-skills-badge-choice", driver.getCurrentUrl(), driver);
+        driver.findElement(By.id("named")).click();
+        driver.findElement(By.id("name")).sendKeys("Test Person");
+        submit(driver.findElement(By.cssSelector("main form button[type=submit]")));
         check("badge claim", language, problems);
         markup.save(lang + "-skills-badge", driver.getCurrentUrl(), driver);
         String credentialPath = driver.findElement(By.cssSelector("main a.secondary:not([download])")).getDomAttribute("href");
@@ -130,6 +135,7 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
         check("verify", language, problems);
         markup.save(lang + "-skills-verify", driver.getCurrentUrl(), driver);
         ((JavascriptExecutor) driver).executeScript("document.getElementById('credential').value = arguments[0];", badgeJson);
+        driver.findElement(By.id("name")).sendKeys("Test Person");
         submit(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(driver.findElements(By.cssSelector("main .notice-success"))).as("the badge verifies").isNotEmpty();
         check("verify result", language, problems);
