@@ -60,25 +60,26 @@ class BadgeAdminController {
                 .map(id -> new CourseOption(id, courses.title(id, language).orElse("#" + id)))
                 .sorted(Comparator.comparing(CourseOption::title)).toList());
         model.addAttribute("course", shown.size() == 1 && course != null ? course : null);
-        model.addAttribute("rows", badges.page(shown, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(this::row).toList());
+        model.addAttribute("rows", badges.page(shown, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+                .map(b -> row(b, language)).toList());
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         return "skills/admin-badges";
     }
 
     @GetMapping("/admin/badges/{id}/revoke")
-    String confirm(@PathVariable String id, Authentication who, Model model) {
-        model.addAttribute("badge", row(own(id, who)));
+    String confirm(@PathVariable String id, Authentication who, Locale locale, Model model) {
+        model.addAttribute("badge", row(own(id, who), Language.forLocale(locale)));
         return "skills/admin-revoke";
     }
 
     @PostMapping("/admin/badges/{id}/revoke")
-    String revoke(@PathVariable String id, @RequestParam(required = false) String reason, Authentication who, Model model,
-            RedirectAttributes redirect) {
+    String revoke(@PathVariable String id, @RequestParam(required = false) String reason, Authentication who, Locale locale,
+            Model model, RedirectAttributes redirect) {
         Badges.Stored badge = own(id, who);
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > MAX_REASON) {
-            model.addAttribute("badge", row(badge));
+            model.addAttribute("badge", row(badge, Language.forLocale(locale)));
             model.addAttribute("reason", reason);
             model.addAttribute("reasonMissing", true);
             return "skills/admin-revoke";
@@ -103,8 +104,10 @@ class BadgeAdminController {
         return courses.labOf(courseId).map(lab -> LabAccess.canManage(who, lab)).orElse(false);
     }
 
-    private Row row(Badges.Stored b) {
-        return new Row(b.id(), DataIntegrity.parse(b.json()).getString("name", ""), b.issuedAt().atZone(BREMEN).toLocalDate(),
+    /** The course's title in the coordinator's language: the badge itself is in the language its holder registered in. */
+    private Row row(Badges.Stored b, Language language) {
+        String title = courses.title(b.courseId(), language).orElseGet(() -> DataIntegrity.parse(b.json()).getString("name", ""));
+        return new Row(b.id(), title, b.issuedAt().atZone(BREMEN).toLocalDate(),
                 b.revokedAt() == null ? null : b.revokedAt().atZone(BREMEN).toLocalDate());
     }
 }

@@ -63,6 +63,13 @@ class BadgeFilesTest extends AbstractIntegrationTest {
         mvc.perform(post("/skills/badge/" + link.group(1)).with(csrf())).andExpect(status().is3xxRedirection());
         String claim = page("/skills/badge/" + link.group(1) + "?lang=uk");
         assertThat(claim).contains("Ваш Open Badge", "Відеодзвінки з родиною", ".png", ".svg", ".pdf");
+
+        // the badge speaks Ukrainian, the coordinator's list names the course in the coordinator's language
+        long course = jdbc.sql("select course_id from skills_credential where claim_token_hash = ?")
+                .param(SecretTokens.hash(Badges.claimToken(link.group(1)))).query(Long.class).single();
+        String list = mvc.perform(get("/admin/badges").param("lang", "de").param("course", String.valueOf(course))
+                .session(Logins.as(mvc, "coordinator"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Mit der Familie per Video sprechen").doesNotContain("Відеодзвінки з родиною");
     }
 
     @Test
