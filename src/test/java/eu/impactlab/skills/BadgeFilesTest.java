@@ -135,7 +135,8 @@ class BadgeFilesTest extends AbstractIntegrationTest {
                 .session(coordinator).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select count(*) from privacy_audit where action = 'BADGE_REVOKED' and object_id = ?").param(own)
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(upload("badge.png", png, "de")).contains("Dieses Abzeichen wurde widerrufen.");
+        assertThat(upload("badge.png", png, "de")).contains("Dieses Abzeichen wurde widerrufen.")
+                .as("said once, not repeated as a problem").doesNotContain("Das Abzeichen wurde widerrufen.");
         assertThat(page("/credentials/" + own + "?lang=de")).contains("Dieses Abzeichen wurde widerrufen.");
         assertThat(mvc.perform(get("/admin/badges").param("course", String.valueOf(courses.get(0))).param("lang", "de")
                 .session(coordinator)).andReturn().getResponse().getContentAsString()).contains("Widerrufen am");
