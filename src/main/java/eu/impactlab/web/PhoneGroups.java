@@ -25,6 +25,9 @@ final class PhoneGroups {
         List<String> head = new ArrayList<>();
         if (parts.get(0).startsWith("+") && parts.size() > 1) {
             head.add(parts.remove(0));
+            if (parts.size() > 1 && parts.get(0).equals("0")) {
+                parts.remove(0); // the "(0)" that is dialled only from within the country
+            }
         }
         if (parts.size() > 1) {
             head.add(parts.remove(0));

@@ -47,6 +47,13 @@ class LabTextLanguageTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theLabsPhoneNumberIsGroupedInLeichteSprache() throws Exception {
+        assertThat(easy("/labs/groepelingen")).contains(">0421\u00a0000\u00a000\u00a001</a>");
+        assertThat(mvc.perform(get("/labs/groepelingen").param("lang", "de")).andReturn().getResponse()
+                .getContentAsString()).contains(">0421\u00a0000\u00a00001</a>");
+    }
+
+    @Test
     void otherLanguagesMarkTheirOwnLabTexts() throws Exception {
         String english = mvc.perform(get("/labs/groepelingen").param("lang", "en")).andReturn().getResponse()
                 .getContentAsString();
