@@ -53,13 +53,28 @@ public class EasyLanguageChecks {
 
     /** A text's status: checked (and by whom, when) only when the recorded hash is the hash of today's text. */
     public record TextStatus(String key, String text, boolean checked, LocalDate checkedOn, String checkedBy,
-            boolean changedSinceCheck) {
+            boolean changedSinceCheck, List<Warning> warnings) {
+    }
+
+    /** The hints a machine can only raise, not judge (see {@link #warnings(String)}). */
+    public enum WarningKind { PASSIVE, SUBJUNCTIVE, GENITIVE, NEGATION }
+
+    /** One hint for a person to judge: the sentence, its kind and the word that raised it. */
+    public record Warning(String sentence, WarningKind kind, String word) {
+    }
+
+    /**
+     * Passive voice, subjunctive, genitive and negation in a Leichte Sprache text (one sentence a line), except the
+     * words and sentences a person judged correct (easy-language/allowed-warnings.txt).
+     */
+    public static List<Warning> warnings(String text) {
+        return SentenceWarnings.of(text);
     }
 
     public record Page(List<TextStatus> texts, int page, int pages, long total) {
     }
 
-    public enum Filter { ALL, CHECKED, UNCHECKED, CHANGED }
+    public enum Filter { ALL, CHECKED, UNCHECKED, CHANGED, WARNINGS }
 
     /** The texts whose key or words contain {@code search}, with the given status, one page of them. */
     public Page texts(Filter filter, String search, int page, int pageSize) {
@@ -74,6 +89,7 @@ public class EasyLanguageChecks {
                     case CHECKED -> s.checked();
                     case UNCHECKED -> !s.checked();
                     case CHANGED -> s.changedSinceCheck();
+                    case WARNINGS -> !s.checked() && !s.warnings().isEmpty();
                 })
                 .toList();
         int pages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
@@ -116,7 +132,7 @@ public class EasyLanguageChecks {
     private static TextStatus status(String key, String text, Row row) {
         boolean checked = row != null && row.hash().equals(hash(text));
         return new TextStatus(key, text, checked, row == null ? null : row.checkedOn(),
-                row == null ? null : row.checkedBy(), row != null && !checked);
+                row == null ? null : row.checkedBy(), row != null && !checked, SentenceWarnings.of(text));
     }
 
     private Map<String, Row> rows() {

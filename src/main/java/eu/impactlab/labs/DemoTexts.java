@@ -2,7 +2,7 @@ package eu.impactlab.labs;
 
 import java.util.Map;
 
-/** Descriptions and directions of the demo labs per language: {description, directions}. */
+/** Descriptions and directions of the demo labs per language, Leichte Sprache one sentence a line: {description, directions}. */
 final class DemoTexts {
 
     private DemoTexts() {
@@ -29,7 +29,10 @@ final class DemoTexts {
                     "Трамвай 2 або 10 до зупинки Gröpelingen. Звідти 3 хвилини пішки. Вхід на рівні вулиці, без сходинок." },
             "pl", new String[] {
                     "Nasze laboratorium w samym sercu Gröpelingen. Pomagamy z telefonem, komputerem i wnioskami online. Można po prostu przyjść albo umówić się na wizytę. Pomoc jest bezpłatna.",
-                    "Tramwajem linii 2 lub 10 do przystanku Gröpelingen. Stamtąd 3 minuty pieszo. Wejście jest na poziomie ulicy, bez schodów." });
+                    "Tramwajem linii 2 lub 10 do przystanku Gröpelingen. Stamtąd 3 minuty pieszo. Wejście jest na poziomie ulicy, bez schodów." },
+            "ls", new String[] {
+                    "Unser Lab ist in Gröpelingen.\nWir helfen Ihnen mit dem Handy und dem Computer.\nWir helfen Ihnen auch mit Anträgen im Internet.\nSie können einfach vorbei·kommen.\nOder Sie machen einen Termin.\nDie Hilfe kostet nichts.",
+                    "Fahren Sie mit der Straßen·bahn.\nNehmen Sie die Linie 2 oder die Linie 10.\nSteigen Sie an der Halte·stelle Gröpelingen aus.\nVon dort gehen Sie 3 Minuten zu Fuß.\nDer Eingang hat keine Stufen." });
 
     static final Map<String, String[]> VEGESACK = Map.of(
             "de", new String[] {
@@ -52,7 +55,10 @@ final class DemoTexts {
                     "Поїзд Regio-S-Bahn RS1 до станції Bremen-Vegesack. Лабораторія розташована в будівлі вокзалу, на другому поверсі. Є ліфт." },
             "pl", new String[] {
                     "Nasze laboratorium tuż przy dworcu Vegesack. Można tu uzyskać pomoc w sprawach telefonu, komputera i internetu. Można też wypożyczyć sprzęt i chodzić na kursy.",
-                    "Pociągiem Regio-S-Bahn RS1 do stacji Bremen-Vegesack. Laboratorium jest w budynku dworca, na pierwszym piętrze. Jest winda." });
+                    "Pociągiem Regio-S-Bahn RS1 do stacji Bremen-Vegesack. Laboratorium jest w budynku dworca, na pierwszym piętrze. Jest winda." },
+            "ls", new String[] {
+                    "Unser Lab ist direkt am Bahnhof Vegesack.\nWir helfen Ihnen bei Fragen zu Handy, Computer und Internet.\nSie können bei uns auch Geräte aus·leihen.\nUnd Sie können Kurse besuchen.",
+                    "Fahren Sie mit dem Zug RS1 bis Bremen-Vegesack.\nDas Lab ist im Bahnhofs·gebäude.\nEs ist im 1. Stock.\nEs gibt einen Aufzug." });
 
     static final Map<String, String[]> OSTERHOLZ = Map.of(
             "de", new String[] {
@@ -75,5 +81,8 @@ final class DemoTexts {
                     "Трамвай 1 до зупинки Züricher Straße, потім 5 хвилин пішки. Паркування для людей з інвалідністю – перед будівлею." },
             "pl", new String[] {
                     "Nasze laboratorium w Osterholz-Tenever. Pomagamy przy wnioskach online oraz w obsłudze telefonu i komputera. W pracowni można wypróbować drukarki 3D i maszyny do szycia.",
-                    "Tramwajem linii 1 do przystanku Züricher Straße, potem 5 minut pieszo. Przed budynkiem są miejsca parkingowe dla osób z niepełnosprawnościami." });
+                    "Tramwajem linii 1 do przystanku Züricher Straße, potem 5 minut pieszo. Przed budynkiem są miejsca parkingowe dla osób z niepełnosprawnościami." },
+            "ls", new String[] {
+                    "Unser Lab ist in Osterholz-Tenever.\nWir helfen Ihnen bei Anträgen im Internet.\nWir helfen Ihnen auch mit Handy und Computer.\nWir haben eine Werk·statt.\nDort können Sie Maschinen ausprobieren.\nZum Beispiel einen 3D-Drucker oder eine Näh·maschine.",
+                    "Fahren Sie mit der Straßen·bahn Linie 1.\nSteigen Sie an der Halte·stelle Züricher Straße aus.\nVon dort gehen Sie 5 Minuten zu Fuß.\nVor dem Haus gibt es Park·plätze für Menschen mit Behinderung." });
 }

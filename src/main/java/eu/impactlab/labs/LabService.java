@@ -300,10 +300,14 @@ public class LabService {
 
     static LabView view(Lab lab, Language language) {
         Lab.Text text = lab.text(language);
+        Lab.Text own = lab.texts.get(language.tag());
+        Language descriptionLanguage = own != null && !own.description.isBlank() ? language : Language.DE;
+        Language directionsLanguage = own != null && !own.directions.isBlank() ? language : Language.DE;
         List<Language> spoken = lab.languages.stream()
                 .map(Language::fromTag).flatMap(Optional::stream).sorted().toList();
         return new LabView(lab.id, lab.slug, lab.name, lab.street, lab.postalCode, lab.city, lab.stadtbezirk,
-                lab.stadtteil, lab.phone, lab.email, text.description, text.directions, spoken,
+                lab.stadtteil, lab.phone, lab.email, text.description, text.directions, descriptionLanguage,
+                directionsLanguage, spoken,
                 Set.copyOf(lab.accessibility), Set.copyOf(lab.offers), lab.demo);
     }
 

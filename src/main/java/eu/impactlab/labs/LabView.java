@@ -3,7 +3,10 @@ package eu.impactlab.labs;
 import java.util.List;
 import java.util.Set;
 
-/** A lab as the public and other modules see it, with its texts in one language (German as fallback). */
+/**
+ * A lab as the public and other modules see it, with its texts in one language (German as fallback); each text
+ * carries the language it is really in, so a page can say when a text fell back to German.
+ */
 public record LabView(
         long id,
         String slug,
@@ -17,6 +20,8 @@ public record LabView(
         String email,
         String description,
         String directions,
+        Language descriptionLanguage,
+        Language directionsLanguage,
         List<Language> languages,
         Set<AccessibilityFeature> accessibility,
         Set<Offer> offers,

@@ -117,13 +117,16 @@ class PrivacyController {
         Language language = Language.forLocale(locale);
         response.setHeader("Content-Disposition", "attachment; filename=\"my-data.html\"");
         response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("lang", language.tag());
+        model.addAttribute("lang", language.htmlLang());
         model.addAttribute("dir", language.direction());
         model.addAttribute("records", records);
         model.addAttribute("uses", notices.explain(usesOf(records), locale));
         model.addAttribute("nothingLeft", nothingLeft(records));
         ZonedDateTime now = clock.instant().atZone(ZoneId.of("Europe/Berlin"));
-        model.addAttribute("asOf", now.format(DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm")));
+        // Leichte Sprache writes the month as a word and the time with "Uhr" (7. Dezember 2026, 14:30 Uhr).
+        model.addAttribute("asOf", now.format(language == Language.LS
+                ? DateTimeFormatter.ofPattern("d. MMMM yyyy, H:mm 'Uhr'", Locale.GERMAN)
+                : DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm")));
         return "privacy/my-data-print";
     }
 

@@ -39,6 +39,18 @@ public class UiHelper {
         return german;
     }
 
+    /**
+     * A phone number that never breaks across lines (no-break spaces and hyphens); in Leichte Sprache its digits are
+     * also grouped with spaces as the rules ask (0421 123 45 67), whatever way it was typed.
+     */
+    public String phone(String number) {
+        if (number == null) {
+            return null;
+        }
+        String shown = easy() ? PhoneGroups.group(number) : number;
+        return shown.replace(' ', '\u00a0').replace('-', '\u2011');
+    }
+
     public String dir() {
         return current().direction();
     }

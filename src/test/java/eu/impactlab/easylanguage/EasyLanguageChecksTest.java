@@ -50,6 +50,35 @@ class EasyLanguageChecksTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void warningsLeaveOutWhatAPersonJudgedCorrect() {
+        assertThat(EasyLanguageChecks.warnings("Der Termin wird gelöscht.\nDas ist nicht schlimm.\nSie könnten kommen."))
+                .extracting(EasyLanguageChecks.Warning::kind, EasyLanguageChecks.Warning::word)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EasyLanguageChecks.WarningKind.PASSIVE, "gelöscht"),
+                        org.assertj.core.groups.Tuple.tuple(EasyLanguageChecks.WarningKind.NEGATION, "nicht"),
+                        org.assertj.core.groups.Tuple.tuple(EasyLanguageChecks.WarningKind.SUBJUNCTIVE, "könnten"));
+        // on the allow-list: the polite question, and a sentence whose negation is its message
+        assertThat(EasyLanguageChecks.warnings("Möchten Sie einen Termin?\nDie Hilfe kostet nichts.")).isEmpty();
+        // the allowed sentence is allowed as a whole, not its negation everywhere
+        assertThat(EasyLanguageChecks.warnings("Die Hilfe kostet nichts mehr.")).hasSize(1);
+    }
+
+    @Test
+    void theUncheckedTextsWithWarningsShowTheirHintsToAdmins() throws Exception {
+        MockHttpSession admin = Logins.as(mvc, "admin");
+        var withWarnings = checks.texts(EasyLanguageChecks.Filter.WARNINGS, "", 1, 500).texts();
+        assertThat(withWarnings).isNotEmpty().allMatch(t -> !t.warnings().isEmpty() && !t.checked());
+        EasyLanguageChecks.TextStatus first = withWarnings.get(0);
+        String page = mvc.perform(get("/admin/easy-language").param("status", "WARNINGS").param("q", first.key())
+                .session(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Ungeprüft, mit Hinweisen", "Hinweise zum Prüfen:",
+                "<q lang=\"de\">" + first.warnings().get(0).word() + "</q>");
+        // Once checked, the hints are judged: the text leaves the list.
+        checks.recordCheck(first.key(), "Prüfgruppe Leichte Sprache Bremen", LocalDate.of(2026, 11, 30));
+        assertThat(checks.texts(EasyLanguageChecks.Filter.WARNINGS, first.key(), 1, 50).texts())
+                .extracting(EasyLanguageChecks.TextStatus::key).doesNotContain(first.key());
+    }
+
+    @Test
     void anAdminSeesEveryTextPagedAndFilteredAndRecordsACheck() throws Exception {
         MockHttpSession admin = Logins.as(mvc, "admin");
         String list = mvc.perform(get("/admin/easy-language").session(admin)).andExpect(status().isOk())

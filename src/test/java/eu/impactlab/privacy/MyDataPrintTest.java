@@ -40,6 +40,12 @@ class MyDataPrintTest extends AbstractIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(german).contains("Was wir über Sie speichern", "E-Mail-Adresse", "30 bis 44 Jahre", "Stand: ")
                 .containsPattern("Stand: \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}");
+        // Leichte Sprache is German to the browser and writes the month as a word and the time with "Uhr".
+        String easy = mvc.perform(get("/privacy/my-data/" + token + "/data.html").param("lang", "ls"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(easy).contains("lang=\"de\"", "Das speichern wir über Sie")
+                .containsPattern("Diese Seite ist vom \\d{1,2}\\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September"
+                        + "|Oktober|November|Dezember) \\d{4}, \\d{1,2}:\\d{2} Uhr\\.");
         mvc.perform(get("/privacy/my-data/" + SecretTokens.newToken() + "/data.html")).andExpect(status().isNotFound());
     }
 

@@ -109,6 +109,9 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
             if (language == Language.LS && !path.endsWith("/now-serving")) {
                 problems.addAll(easyLanguageLook(path));
             }
+            if (language == Language.LS && path.matches("/book/(topic|language|lab|time|contact)\\b.*|/skills|/machines/\\d+")) {
+                problems.addAll(stepPicture(path));
+            }
             markup.save(language.tag() + path, baseUrl() + path, driver);
             for (WebElement link : driver.findElements(By.cssSelector("a[href]"))) {
                 String next = samePublicPage(link.getAttribute("href"));
@@ -241,6 +244,23 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
         if (language == Language.LS) {
             problems.addAll(easyLanguageLook(page));
         }
+    }
+
+    /** The key step's picture is there beside its heading, drawn large enough to see, and hidden from screen readers. */
+    private List<String> stepPicture(String page) {
+        Object found = ((JavascriptExecutor) driver).executeScript("""
+                var pictures = document.querySelectorAll('main svg.step-picture');
+                // a machine without free times has no reservation form, so no step to draw
+                if (location.pathname.startsWith('/machines/') && !document.querySelector('main form[action$="/reserve"]')) return '';
+                if (pictures.length !== 1) return pictures.length + ' step pictures';
+                var p = pictures[0], r = p.getBoundingClientRect(), heading = p.nextElementSibling;
+                if (p.getAttribute('aria-hidden') !== 'true') return 'step picture not aria-hidden';
+                if (r.width < 40 || r.height < 40) return 'step picture ' + r.width + ' x ' + r.height + ' px';
+                if (!heading || !/^H[12]$/.test(heading.tagName)) return 'step picture not beside a heading';
+                var h = heading.getBoundingClientRect();
+                if (h.top > r.bottom) return 'heading below the step picture';
+                return '';""");
+        return found == null || found.toString().isEmpty() ? List.of() : List.of(page + ": " + found);
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import eu.impactlab.AbstractIntegrationTest;
 import eu.impactlab.TestCourses;
 import jakarta.servlet.http.Cookie;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -65,6 +66,9 @@ class EasyLanguageFlowsTest extends AbstractIntegrationTest {
         String check = easy(post("/book/check").with(csrf()).params(hidden(contact)).param("name", "Lotte")
                 .param("email", "lotte.ls@example.org").param("phone", "").param("consent", "true"), session);
         assertThat(check).contains("Ist alles richtig?", "Termin fest buchen");
+        // A picture beside each key step: topic, language, lab, time, contact, check.
+        assertThat(List.of(topics, languages, labs, times, contact, check)).extracting(EasyLanguageFlowsTest::picture)
+                .containsExactly("topic", "language", "lab", "time", "contact", "confirm");
         MvcResult booked = mvc.perform(post("/book/confirm").session(session).cookie(EASY).with(csrf())
                 .params(hidden(check))).andReturn();
         String manage = booked.getResponse().getRedirectedUrl();
@@ -104,6 +108,8 @@ class EasyLanguageFlowsTest extends AbstractIntegrationTest {
         assertThat(consent).contains("Dürfen wir Ihre Angaben benutzen?");
         String check = step(base + "/check", session, consent, "consent", "true");
         assertThat(check).contains("Ist alles richtig?", "Fest anmelden");
+        assertThat(List.of(name, contact, check)).extracting(EasyLanguageFlowsTest::picture)
+                .containsExactly("course", "contact", "confirm");
         String done = mvc.perform(post(base + "/confirm").session(session).cookie(EASY).with(csrf()).params(hidden(check)))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(done).startsWith("/courses/registrations/");
@@ -114,6 +120,25 @@ class EasyLanguageFlowsTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select body from mail_outbox where recipient = 'lotte.kurs@example.org'")
                 .query(String.class).single()).contains("Ihr Platz ist sicher.", "Der Kurs kostet nichts.");
         jdbc.sql("delete from course where id = ?").param(course).update();
+    }
+
+    @Test
+    void theSelfCheckAndTheMachineReservationHaveTheirPicturesAndOtherLanguagesNone() throws Exception {
+        assertThat(picture(easy(get("/skills")))).isEqualTo("selfcheck");
+        long machine = jdbc.sql("select id from machine where state = 'ACTIVE' order by id limit 1").query(Long.class).single();
+        assertThat(picture(easy(get("/machines/" + machine)))).isEqualTo("machine");
+        for (String page : List.of("/book/topic", "/skills", "/machines/" + machine)) {
+            assertThat(mvc.perform(get(page).param("lang", "de")).andReturn().getResponse().getContentAsString())
+                    .as(page).doesNotContain("step-picture");
+        }
+    }
+
+    /** The key step's picture on a page (hidden from screen readers, since the heading beside it says the same). */
+    private static String picture(String html) {
+        Matcher m = Pattern.compile("<svg class=\"step-picture step-picture-([a-z]+)\"[^>]*>").matcher(html);
+        assertThat(m.find()).as("a step picture").isTrue();
+        assertThat(m.group()).contains("aria-hidden=\"true\"", "focusable=\"false\"");
+        return m.group(1);
     }
 
     private String step(String url, MockHttpSession session, String previousPage, String... answers) throws Exception {

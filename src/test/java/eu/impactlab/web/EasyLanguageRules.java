@@ -1,5 +1,6 @@
 package eu.impactlab.web;
 
+import eu.impactlab.easylanguage.EasyLanguageChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * The rules of Leichte Sprache that a machine can check (Netzwerk Leichte Sprache, Inclusion Europe, DIN SPEC 33429),
- * applied to one text: a message or the visible text of a page. Errors fail the build; warnings are only printed,
- * because passive voice, subjunctive, genitive and negation are sometimes the clearest way to say a thing.
+ * applied to one text: a message or the visible text of a page. Errors fail the build; warnings are only printed
+ * (EasyLanguageChecks.warnings, with its allow-list), because passive voice, subjunctive, genitive and negation are
+ * sometimes the clearest way to say a thing.
  */
 final class EasyLanguageRules {
 
@@ -30,14 +32,14 @@ final class EasyLanguageRules {
     private static final Pattern NUMERIC_DATE = Pattern.compile("\\b\\d{1,2}\\.\\d{1,2}\\.(\\d{2,4})?(?!\\d)");
     private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b(\\s*(Uhr|bis))?");
     private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d{])\\d{6,}");
+    /** A phone number: a country or area code, then more digit groups; each group after it has at most 4 digits. */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\d.,:])(\\+\\d{2}|0\\d{2,4})((?:[ \\u00a0/\\-]+\\d+)+)");
+    private static final Pattern PHONE_GROUP = Pattern.compile("[/\\-]|\\d{5,}");
+    private static final Pattern ROMAN = Pattern.compile("(?<![\\p{L}])(II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XX)(?![\\p{L}])");
     private static final Pattern NUMBER_WORD = Pattern.compile("(?iu)(?<![\\p{L}])(zwei|drei|vier|fünf|sechs|sieben|acht|neun"
             + "|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend)(?![\\p{L}])");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}{}@·\\-]*[\\p{L}\\p{N}][\\p{L}\\p{N}{}@·\\-.]*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[^\\d\\s][.!?])\\s+(?=[\\p{Lu}\\d])");
-    private static final Pattern PASSIVE = Pattern.compile("(?iu)\\b(wird|werden|wurde|wurden|worden)\\b.*\\bge\\p{L}+(t|en)\\b");
-    private static final Pattern SUBJUNCTIVE = Pattern.compile("(?iu)\\b(würde\\p{L}*|könnte\\p{L}*|hätte\\p{L}*|wäre\\p{L}*|möchte\\p{L}*|müsste\\p{L}*|dürfte\\p{L}*)\\b");
-    private static final Pattern GENITIVE = Pattern.compile("(?u)\\b(des|eines|deines|Ihres|meines)\\b");
-    private static final Pattern NEGATION = Pattern.compile("(?iu)\\b(nicht|kein\\p{L}*|nie|niemand|nichts)\\b");
 
     private static final Set<String> ALLOWED_LONG = load("allowed-long-words.txt");
 
@@ -86,6 +88,13 @@ final class EasyLanguageRules {
         find(NUMERIC_DATE, running, where, sentence, "date in digits (write 1. März 2026)", errors);
         find(LONG_DIGITS, running, where, sentence, "long number without groups", errors);
         find(NUMBER_WORD, running, where, sentence, "number as a word (write digits)", errors);
+        find(ROMAN, running, where, sentence, "Roman numeral (write digits)", errors);
+        Matcher phone = PHONE.matcher(running);
+        while (phone.find()) {
+            if (PHONE_GROUP.matcher(phone.group(2)).find()) {
+                errors.add(new Finding(where, sentence, "phone number \"" + phone.group() + "\" (groups with spaces: 0421 123 45 67)"));
+            }
+        }
         Matcher time = TIME.matcher(running);
         while (time.find()) {
             if (time.group(1).length() == 2 && time.group(1).startsWith("0") || time.group(3) == null) {
@@ -94,15 +103,15 @@ final class EasyLanguageRules {
         }
         for (String word : found) {
             String letters = word.replaceAll("[^\\p{L}]", "");
-            if (letters.length() > MAX_PLAIN_LETTERS && !word.contains("·") && !word.contains("-")
+            // an e-mail address is written as it is, not split like a word
+            if (letters.length() > MAX_PLAIN_LETTERS && !word.contains("·") && !word.contains("-") && !word.contains("@")
                     && !ALLOWED_LONG.contains(letters.toLowerCase())) {
                 errors.add(new Finding(where, sentence, "long word \"" + word + "\" (split it with a Mediopunkt)"));
             }
         }
-        find(PASSIVE, sentence, where, sentence, "passive voice", warnings);
-        find(SUBJUNCTIVE, sentence, where, sentence, "subjunctive", warnings);
-        find(GENITIVE, sentence, where, sentence, "genitive", warnings);
-        find(NEGATION, sentence, where, sentence, "negation", warnings);
+        // the same hints, with the same allow-list, as the admins' list of texts shows
+        EasyLanguageChecks.warnings(sentence).forEach(w -> warnings.add(new Finding(where, sentence,
+                w.kind().name().toLowerCase() + " \"" + w.word() + "\"")));
     }
 
     double averageWords() {

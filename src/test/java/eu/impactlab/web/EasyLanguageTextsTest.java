@@ -35,7 +35,8 @@ class EasyLanguageTextsTest {
     @org.junit.jupiter.api.Test
     void theRulesCatchWhatTheyAreMeantTo() {
         EasyLanguageRules good = new EasyLanguageRules();
-        good.check("good", "Ihr Termin ist am 1. März 2026.\nSie kommen um 9:00 Uhr.\nBringen Sie Ihre Kontakt·daten mit.");
+        good.check("good", "Ihr Termin ist am 1. März 2026.\nSie kommen um 9:00 Uhr.\nBringen Sie Ihre Kontakt·daten mit."
+                + "\nRufen Sie an: 0421 123 45 67\nOder: +49 421 000 00 01\nDas Lab ist in 28237 Bremen.");
         assertThat(good.errors).isEmpty();
         for (String bad : List.of(
                 "Bitte bringen Sie alle Unterlagen mit, die Sie für den Antrag beim Amt brauchen werden.",
@@ -48,6 +49,10 @@ class EasyLanguageTextsTest {
                 "Sie kommen um 09:00 Uhr.",
                 "Sie kommen um 9:00.",
                 "Rufen Sie 04211234567 an.",
+                "Rufen Sie 0421 1234567 an.",
+                "Rufen Sie 0421/123 45 67 an.",
+                "Rufen Sie 0421-123 45 67 an.",
+                "Das steht in Teil II.",
                 "Sie haben drei Tage Zeit.",
                 "Das steht in der Datenschutzerklärung.")) {
             EasyLanguageRules rules = new EasyLanguageRules();
