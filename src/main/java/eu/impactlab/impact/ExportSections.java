@@ -48,7 +48,11 @@ class ExportSections {
     }
 
     List<Section> sections(LocalDate from, LocalDate to, List<LabView> labs, Presentation text) {
-        return List.of(partnerSection(from, to, labs, text), skillsSection(from, to, labs, text));
+        return List.of(partnerSection(from, to, labs, text), skillsSection(from, to, labs, text)).stream()
+                .map(s -> new Section(s.sheet(), s.heading(), s.grids(), s.charts().stream()
+                        // a chart without one visible number would say nothing that its table does not
+                        .filter(c -> c.bars().stream().anyMatch(b -> b.value() != null)).toList()))
+                .toList();
     }
 
     // --- partner work ---
@@ -233,7 +237,8 @@ class ExportSections {
                 rows.add(gridRow);
             }
         }
-        return new Presentation.Grid(id, caption, firstHeader, List.of(), g.columns(), rows, total, notes);
+        List<String> said = rows.isEmpty() ? List.of(text.message("partners.figures.none")) : notes;
+        return new Presentation.Grid(id, caption, firstHeader, List.of(), g.columns(), rows, total, said);
     }
 
     /** A chart of a grid's total column, one bar per row; a hidden cell gets no bar. */
