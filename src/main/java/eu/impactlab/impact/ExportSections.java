@@ -50,8 +50,8 @@ class ExportSections {
     List<Section> sections(LocalDate from, LocalDate to, List<LabView> labs, Presentation text) {
         return List.of(partnerSection(from, to, labs, text), skillsSection(from, to, labs, text)).stream()
                 .map(s -> new Section(s.sheet(), s.heading(), s.grids(), s.charts().stream()
-                        // a chart without one visible number would say nothing that its table does not
-                        .filter(c -> c.bars().stream().anyMatch(b -> b.value() != null)).toList()))
+                        // a chart without one visible number above 0 would say nothing that its table does not
+                        .filter(c -> c.bars().stream().anyMatch(b -> b.value() != null && b.value() > 0)).toList()))
                 .toList();
     }
 
