@@ -49,6 +49,22 @@ final class Exports {
         }
         List<Presentation.Grid> grids = new ArrayList<>(text.grids(report));
         grids.addAll(more);
+        lines.addAll(gridLines(grids));
+        return lines;
+    }
+
+    /** A section after the dashboard's tables: a blank line, its heading, the suppression note, then its tables. */
+    static List<List<String>> sectionLines(ExportSections.Section section, Presentation text) {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(List.of());
+        lines.add(List.of(section.heading()));
+        lines.add(List.of(text.message("impact.suppression.note")));
+        lines.addAll(gridLines(section.grids()));
+        return lines;
+    }
+
+    private static List<List<String>> gridLines(List<Presentation.Grid> grids) {
+        List<List<String>> lines = new ArrayList<>();
         for (Presentation.Grid grid : grids) {
             lines.add(List.of());
             lines.add(List.of(grid.caption()));
@@ -86,12 +102,18 @@ final class Exports {
         return cells;
     }
 
-    static byte[] csv(Report report, Presentation text, List<Presentation.Grid> more) {
+    /**
+     * One CSV file: the sections follow the dashboard's tables under their own headings, as the tables already do,
+     * because a funder opens the file by double-click in a spreadsheet and a zip of several files would not open so.
+     */
+    static byte[] csv(Report report, Presentation text, List<Presentation.Grid> more, List<ExportSections.Section> sections) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 var printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
-            for (List<String> line : lines(report, text, more)) {
+            List<List<String>> all = new ArrayList<>(lines(report, text, more));
+            sections.forEach(section -> all.addAll(sectionLines(section, text)));
+            for (List<String> line : all) {
                 printer.printRecord(line);
             }
         } catch (IOException e) {
@@ -100,35 +122,45 @@ final class Exports {
         return out.toByteArray();
     }
 
-    static byte[] xlsx(Report report, Presentation text, List<Presentation.Grid> more) {
+    /** The dashboard's tables on the first sheet, each section on a sheet of its own (partner work, self-checks). */
+    static byte[] xlsx(Report report, Presentation text, List<Presentation.Grid> more, List<ExportSections.Section> sections) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Impact");
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            int r = 0;
-            for (List<String> line : lines(report, text, more)) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < line.size(); c++) {
-                    String value = line.get(c);
-                    var cell = row.createCell(c);
-                    if (c > 0 && value.matches("-?\\d{1,15}")) {
-                        cell.setCellValue(Long.parseLong(value));
-                    } else {
-                        cell.setCellValue(value);
-                    }
-                    if (line.size() == 1) {
-                        cell.setCellStyle(bold);
-                    }
-                }
+            write(sheet, lines(report, text, more), bold);
+            for (ExportSections.Section section : sections) {
+                List<List<String>> lines = heading(report, text);
+                lines.addAll(sectionLines(section, text));
+                write(workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(section.sheet())), lines, bold);
             }
-            sheet.setColumnWidth(0, 40 * 256);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void write(Sheet sheet, List<List<String>> lines, CellStyle bold) {
+        int r = 0;
+        for (List<String> line : lines) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < line.size(); c++) {
+                String value = line.get(c);
+                var cell = row.createCell(c);
+                if (c > 0 && value.matches("-?\\d{1,15}")) {
+                    cell.setCellValue(Long.parseLong(value));
+                } else {
+                    cell.setCellValue(value);
+                }
+                if (line.size() == 1) {
+                    cell.setCellStyle(bold);
+                }
+            }
+        }
+        sheet.setColumnWidth(0, 40 * 256);
     }
 
     /**

@@ -41,10 +41,12 @@ class ImpactController {
     private final ApplicationContext application;
     private final Clock clock;
     private final EquipmentFigureListeners equipment;
+    private final ExportSections exportSections;
 
     ImpactController(ImpactService impact, MessageSource messages, TemplateEngine templates,
-            ApplicationContext application, Clock clock, EquipmentFigureListeners equipment) {
+            ApplicationContext application, Clock clock, EquipmentFigureListeners equipment, ExportSections exportSections) {
         this.equipment = equipment;
+        this.exportSections = exportSections;
         this.impact = impact;
         this.messages = messages;
         this.templates = templates;
@@ -87,14 +89,15 @@ class ImpactController {
     ResponseEntity<byte[]> csv(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
         Presentation text = new Presentation(messages, locale);
-        return file(Exports.csv(report, text, equipmentGrids(report, text)), "text/csv;charset=UTF-8", name(report, "csv"));
+        return file(Exports.csv(report, text, equipmentGrids(report, text), sections(report, who, text)),
+                "text/csv;charset=UTF-8", name(report, "csv"));
     }
 
     @GetMapping("/impact/export.xlsx")
     ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
         Presentation text = new Presentation(messages, locale);
-        return file(Exports.xlsx(report, text, equipmentGrids(report, text)),
+        return file(Exports.xlsx(report, text, equipmentGrids(report, text), sections(report, who, text)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name(report, "xlsx"));
     }
 
@@ -102,7 +105,10 @@ class ImpactController {
     ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> params, Authentication who, Locale locale) {
         Report report = report(params, who, locale);
         Presentation text = new Presentation(messages, locale);
-        Map<String, java.util.List<Presentation.Chart>> charts = charts(report, text).stream()
+        java.util.List<ExportSections.Section> more = sections(report, who, text);
+        java.util.List<Presentation.Chart> allCharts = new java.util.ArrayList<>(charts(report, text));
+        more.forEach(section -> allCharts.addAll(section.charts()));
+        Map<String, java.util.List<Presentation.Chart>> charts = allCharts.stream()
                 .collect(Collectors.groupingBy(Presentation.Chart::gridId));
         boolean rightToLeft = Language.forLocale(locale).rightToLeft();
         Context context = new Context(locale);
@@ -116,7 +122,10 @@ class ImpactController {
         PdfLayout layout = new PdfLayout(rightToLeft);
         context.setVariable("figureLines", layout.figureLines(text.figures(report), 4));
         context.setVariable("notes", text.filterNotes(report));
-        context.setVariable("sections", java.util.stream.Stream.concat(text.grids(report).stream(), equipmentGrids(report, text).stream())
+        java.util.List<Presentation.Grid> grids = new java.util.ArrayList<>(text.grids(report));
+        grids.addAll(equipmentGrids(report, text));
+        more.forEach(section -> grids.addAll(section.grids()));
+        context.setVariable("sections", grids.stream()
                 .map(grid -> new PdfLayout.Section(grid.caption(), grid.notes(), charts.getOrDefault(grid.id(), java.util.List.of()),
                         Presentation.split(grid, PDF_COLUMNS).stream().flatMap(part -> layout.tables(part).stream()).toList()))
                 .toList());
@@ -138,6 +147,14 @@ class ImpactController {
     /** The equipment module's figures and door visits by hour, printed in every export after the dashboard's tables. */
     private java.util.List<Presentation.Grid> equipmentGrids(Report report, Presentation text) {
         return equipment.grids(slugs(report), report.from(), report.to(), text);
+    }
+
+    /** The partner work and self-check sections, for the labs of this report (among those this person may see). */
+    private java.util.List<ExportSections.Section> sections(Report report, Authentication who, Presentation text) {
+        java.util.Set<String> chosen = new java.util.HashSet<>(slugs(report));
+        java.util.List<eu.impactlab.labs.LabView> labs = impact.visibleLabs(who, Language.forLocale(text.locale())).stream()
+                .filter(lab -> chosen.contains(lab.slug())).toList();
+        return exportSections.sections(report.from(), report.to(), labs, text);
     }
 
     private java.util.List<Presentation.Chart> charts(Report report, Presentation text) {

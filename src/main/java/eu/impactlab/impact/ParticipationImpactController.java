@@ -6,7 +6,9 @@ import eu.impactlab.platform.InputDates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,8 +46,10 @@ class ParticipationImpactController {
         List<LabView> chosen = period(from, to, lab, who, locale, model, "/impact/participation", "participation.impact");
         LocalDate start = (LocalDate) model.getAttribute("from");
         LocalDate end = (LocalDate) model.getAttribute("to");
-        model.addAttribute("figures", figures.figures(start, end, chosen,
-                messages.getMessage("participation.impact.total", null, locale)));
+        ParticipationFigures.Figures result = figures.figures(start, end, chosen,
+                messages.getMessage("participation.impact.total", null, locale));
+        model.addAttribute("figures", result);
+        model.addAttribute("charts", charts(result.grids(), "participation.impact", locale));
         return "impact/figures";
     }
 
@@ -55,9 +59,33 @@ class ParticipationImpactController {
         List<LabView> chosen = period(from, to, lab, who, locale, model, "/impact/partners", "partners.figures");
         LocalDate start = (LocalDate) model.getAttribute("from");
         LocalDate end = (LocalDate) model.getAttribute("to");
-        model.addAttribute("figures", partnerFigures.figures(start, end, chosen,
-                messages.getMessage("participation.impact.total", null, locale)));
+        PartnerFigures.Figures result = partnerFigures.figures(start, end, chosen,
+                messages.getMessage("participation.impact.total", null, locale));
+        model.addAttribute("figures", result);
+        model.addAttribute("charts", charts(result.grids(), "partners.figures", locale));
         return "impact/figures";
+    }
+
+    /**
+     * A chart of each table's total column (one bar per row, no bar for "•"), drawn before the table as on the
+     * dashboard; tables whose rows are unlike things (a share beside counts, first-timers beside devices) get none.
+     */
+    private Map<String, String> charts(List<ParticipationFigures.Grid> grids, String prefix, Locale locale) {
+        Map<String, String> charts = new HashMap<>();
+        for (ParticipationFigures.Grid grid : grids) {
+            if (grid.rows().isEmpty() || grid.id().equals("realised") || grid.id().equals("more")) {
+                continue;
+            }
+            List<Presentation.Bar> bars = grid.rows().stream()
+                    .filter(row -> !"participation.impact.total".equals(row.labelKey()))
+                    .map(row -> {
+                        String label = row.literal() != null ? row.literal() : messages.getMessage(row.labelKey(), null, locale);
+                        String cell = row.cells().get(row.cells().size() - 1);
+                        return new Presentation.Bar(label, cell.matches("\\d+") ? Long.valueOf(cell) : null, cell);
+                    }).toList();
+            charts.put(grid.id(), Charts.horizontal(messages.getMessage(prefix + ".grid." + grid.id(), null, locale), bars));
+        }
+        return charts;
     }
 
     /** The period (the last year unless chosen) and the labs asked for, among those the viewer may see. */

@@ -68,6 +68,10 @@ final class PdfLayout {
         grid.headers().forEach(h -> columns.add(new Cell(h, false)));
         header.add(new Line(ordered(columns), null));
         List<PdfTable> tables = new ArrayList<>();
+        if (rows.isEmpty()) {
+            // nothing to show (e.g. no course with before/after pairs yet): the section's caption and notes say so
+            return tables;
+        }
         int parts = (rows.size() + PAGE_ROWS - 1) / PAGE_ROWS;
         int size = (rows.size() + parts - 1) / parts;
         for (int from = 0; from < rows.size(); from += size) {

@@ -97,6 +97,10 @@ final class Presentation {
         return row.medianHidden() ? HIDDEN : String.format(Locale.ROOT, "%.0f", row.shownMedianWait());
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     String message(String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }

@@ -63,7 +63,11 @@ class IdeaAdminController {
         model.addAttribute("courseTitle", ideas.courseTitle(idea.linkedCourseId(), language).orElse(null));
         model.addAttribute("translations", ideas.translations(id));
         model.addAttribute("history", ideas.history(id));
-        model.addAttribute("byStadtteil", ideas.supportsByStadtteil(id));
+        Map<String, Long> byStadtteil = ideas.supportsByStadtteil(id);
+        model.addAttribute("byStadtteil", byStadtteil);
+        // the chart's longest bar; never below 1, so a chart of hidden cells divides by nothing
+        model.addAttribute("placesMax", byStadtteil.values().stream().filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).max().orElse(1));
         model.addAttribute("mergeTargets", ideas.forModeration(List.of("PUBLISHED"), null).stream()
                 .filter(i -> i.labId() == idea.labId() && i.id() != id).toList());
         model.addAttribute("answers", AnswerState.values());

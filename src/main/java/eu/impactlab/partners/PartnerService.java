@@ -441,17 +441,96 @@ public class PartnerService {
                 report.firstTime(), report.languages(), report.durationMinutes(), report.devicesLent()));
     }
 
-    /** What the partner's organisation has done with the labs so far: reported offers and their participants. */
+    /** Requests of one lab, kind and state made in a period, for the anonymous impact figures (no organisation, no person). */
+    public record RequestCount(long labId, String kind, String state, long requests) {
+    }
+
+    /** How long one request of a lab waited for its first reply, in whole hours. */
+    public record FirstReply(long labId, long hours) {
+    }
+
+    /** Unsuppressed counts for the impact module (which suppresses them): requests made in [from, to] (Bremen days). */
+    @Transactional(readOnly = true)
+    public List<RequestCount> requestCounts(LocalDate from, LocalDate to, Collection<Long> labIds) {
+        if (labIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select lab_id, kind, state, count(*) as n from partner_request
+                where (created_at at time zone 'Europe/Berlin')::date between :from and :to and lab_id in (:labs)
+                group by 1, 2, 3""")
+                .param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to)).param("labs", labIds)
+                .query((rs, n) -> new RequestCount(rs.getLong("lab_id"), rs.getString("kind"), rs.getString("state"),
+                        rs.getLong("n"))).list();
+    }
+
+    /** The first-reply times of the requests made in [from, to] (Bremen days) that got one. */
+    @Transactional(readOnly = true)
+    public List<FirstReply> firstReplies(LocalDate from, LocalDate to, Collection<Long> labIds) {
+        if (labIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select lab_id, floor(extract(epoch from first_reply_at - created_at) / 3600)::bigint as hours
+                from partner_request
+                where (created_at at time zone 'Europe/Berlin')::date between :from and :to and lab_id in (:labs)
+                  and first_reply_at is not null""")
+                .param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to)).param("labs", labIds)
+                .query((rs, n) -> new FirstReply(rs.getLong("lab_id"), rs.getLong("hours"))).list();
+    }
+
+    /**
+     * What the partner's organisation has done with the labs so far: reported offers, their participants, first-timers,
+     * and participants by age band. The totals are the organisation's own and shown as they are; a band of 1 to 4 is
+     * shown as "•", and then a second band too, so it cannot be worked out from the total.
+     */
     @Transactional(readOnly = true)
     Totals totals(Membership me) {
         return jdbc.sql("""
-                select count(*), coalesce(sum(rr.participants), 0), coalesce(sum(rr.first_time), 0)
+                select count(*), coalesce(sum(rr.participants), 0), coalesce(sum(rr.first_time), 0),
+                       coalesce(sum(rr.age_under_12), 0), coalesce(sum(rr.age_12_17), 0), coalesce(sum(rr.age_18_26), 0),
+                       coalesce(sum(rr.age_27_64), 0), coalesce(sum(rr.age_65_plus), 0)
                 from partner_reach_report rr join partner_request r on r.id = rr.request_id
                 where r.organisation_id = ? and r.state = 'REPORTED'""").param(me.organisationId())
-                .query((rs, n) -> new Totals(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+                .query((rs, n) -> new Totals(rs.getInt(1), rs.getInt(2), rs.getInt(3), ageBands(new long[] {rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)}))).single();
     }
 
-    record Totals(int delivered, int participants, int firstTime) {
+    record Totals(int delivered, int participants, int firstTime, List<AgeBand> ages) {
+    }
+
+    /** One age band of the partner's totals: its message key and its number as shown ("•" when small). */
+    record AgeBand(String key, String shown) {
+    }
+
+    static final List<String> AGE_BANDS = List.of("UNDER_12", "AGE_12_17", "AGE_18_26", "AGE_27_64", "AGE_65_PLUS");
+    static final int SMALLEST_SHOWN = 5;
+
+    static List<AgeBand> ageBands(long[] counts) {
+        boolean[] hidden = new boolean[counts.length];
+        int hiddenCount = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && counts[i] < SMALLEST_SHOWN) {
+                hidden[i] = true;
+                hiddenCount++;
+            }
+        }
+        if (hiddenCount == 1) {
+            int smallest = -1;
+            for (int i = 0; i < counts.length; i++) {
+                if (!hidden[i] && counts[i] > 0 && (smallest < 0 || counts[i] < counts[smallest])) {
+                    smallest = i;
+                }
+            }
+            if (smallest >= 0) {
+                hidden[smallest] = true;
+            }
+        }
+        List<AgeBand> bands = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            bands.add(new AgeBand("partners.age." + AGE_BANDS.get(i), hidden[i] ? "•" : Long.toString(counts[i])));
+        }
+        return bands;
     }
 
     @Transactional(readOnly = true)

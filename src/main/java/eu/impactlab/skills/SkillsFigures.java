@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 class SkillsFigures {
 
     static final int MIN_CASES = 5;
+    /** The end of a period that has none (this page counts up to now, whatever the clock says). */
+    private static final Instant OPEN_END = Instant.parse("9999-01-01T00:00:00Z");
 
     private final JdbcClient jdbc;
 
@@ -50,17 +52,25 @@ class SkillsFigures {
     }
 
     List<AreaRow> areas(Instant from) {
+        List<AreaRow> rows = new ArrayList<>();
+        areaCounts(from, OPEN_END)
+                .forEach((area, values) -> rows.add(new AreaRow(area, suppress(values), java.util.Arrays.stream(values).sum())));
+        return rows;
+    }
+
+    /** Finished self-checks (not a course's before/after) per area and level, unsuppressed: {@code to} is exclusive. */
+    Map<String, long[]> areaCounts(Instant from, Instant to) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Framework.AREAS.forEach(a -> counts.put(a.code(), new long[Levels.MAX + 1]));
         jdbc.sql("with comp as (" + COMPETENCE_MEANS + """
                 ), area as (
                     select comp.check_id, split_part(comp.competence, '.', 1) as area, avg(comp.m) as m
                     from comp join skills_check c on c.id = comp.check_id
-                    where c.completed_at >= :from and c.mode <> 'COURSE'
+                    where c.completed_at >= :from and c.completed_at < :to and c.mode <> 'COURSE'
                     group by comp.check_id, split_part(comp.competence, '.', 1))
                 select area, case when m < 0.5 then 0 when m < 1.5 then 1 when m < 2.5 then 2 else 3 end as level, count(*) as n
                 from area group by 1, 2""")
-                .param("from", Timestamp.from(from))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, i) -> {
                     long[] row = counts.get(rs.getString("area"));
                     if (row != null) {
@@ -68,9 +78,7 @@ class SkillsFigures {
                     }
                     return null;
                 }).list();
-        List<AreaRow> rows = new ArrayList<>();
-        counts.forEach((area, values) -> rows.add(new AreaRow(area, suppress(values), java.util.Arrays.stream(values).sum())));
-        return rows;
+        return counts;
     }
 
     /** Primary suppression of 1 … 4, and a second cell where only one would be hidden. */
@@ -102,6 +110,11 @@ class SkillsFigures {
     }
 
     List<ChangeRow> changes(Instant from) {
+        return changes(from, OPEN_END, false);
+    }
+
+    /** The before/after pairs per course and competence whose after-check was finished in the period; {@code to} is exclusive. */
+    List<ChangeRow> changes(Instant from, Instant to, boolean unsuppressed) {
         return jdbc.sql("with comp as (" + COMPETENCE_MEANS + """
                 ), phase as (
                     select c.pair_key, c.course_id, c.phase, comp.competence, comp.m
@@ -113,12 +126,12 @@ class SkillsFigures {
                         then 1 else 0 end) as improved
                 from phase b join phase a on a.pair_key = b.pair_key and a.competence = b.competence and a.phase = 'AFTER'
                 join skills_check done on done.pair_key = a.pair_key and done.phase = 'AFTER'
-                where b.phase = 'BEFORE' and done.completed_at >= :from
+                where b.phase = 'BEFORE' and done.completed_at >= :from and done.completed_at < :to
                 group by b.course_id, b.competence order by b.course_id, b.competence""")
-                .param("from", Timestamp.from(from))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, i) -> {
                     long pairs = rs.getLong("pairs");
-                    boolean shown = pairs >= MIN_CASES;
+                    boolean shown = unsuppressed || pairs >= MIN_CASES;
                     return new ChangeRow(rs.getLong("course_id"), rs.getString("competence"), pairs,
                             shown ? rs.getDouble("change") : null, shown ? rs.getLong("improved") : null);
                 }).list();

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,14 +39,50 @@ public class SkillsService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SkillsFigures figures;
 
     SkillsService(SelfCheckStore store, CourseService courses, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, SkillsFigures figures) {
+        this.figures = figures;
         this.store = store;
         this.courses = courses;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /** Finished self-checks (not a course's before/after) of one DigComp area at one level (0 … 3), for the impact figures. */
+    public record AreaLevelCount(String area, int level, long checks) {
+    }
+
+    /**
+     * The anonymous before/after change of one course's participants in one competence: pairs of checks, how many rose
+     * a level, and the mean change of the answers (0 … 3 scale).
+     */
+    public record CourseChange(long courseId, String competence, long pairs, long improved, double meanChange) {
+    }
+
+    /**
+     * Unsuppressed counts for the impact module, which suppresses them like all its figures: finished self-checks by
+     * area and level in [from, to).
+     */
+    @Transactional(readOnly = true)
+    public List<AreaLevelCount> finishedByAreaAndLevel(Instant from, Instant to) {
+        List<AreaLevelCount> counts = new java.util.ArrayList<>();
+        figures.areaCounts(from, to).forEach((area, levels) -> {
+            for (int level = 0; level < levels.length; level++) {
+                counts.add(new AreaLevelCount(area, level, levels[level]));
+            }
+        });
+        return counts;
+    }
+
+    /** Unsuppressed before/after changes per course and competence whose after-check was finished in [from, to). */
+    @Transactional(readOnly = true)
+    public List<CourseChange> changesPerCourse(Instant from, Instant to) {
+        return figures.changes(from, to, true).stream()
+                .map(c -> new CourseChange(c.courseId(), c.competence(), c.pairs(), c.improved(), c.meanChange()))
+                .toList();
     }
 
     /** A self-check as its private link shows it: its questions in order and the answers so far. */

@@ -79,6 +79,8 @@ class ParticipationFiguresTest extends AbstractIntegrationTest {
                         .session(Logins.as(mvc, "funder")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Vorgeschlagene Ideen nach Art und Lab", "Kurs- oder Workshopwunsch", "•");
+        assertThat(page).as("each table of counts has its chart, as on the dashboard")
+                .contains("<svg", "aria-label=\"Vorgeschlagene Ideen nach Art und Lab\"", "aria-label=\"Unterstützungen nach Lab\"");
         mvc.perform(get("/impact/participation").session(Logins.as(mvc, "helper"))).andExpect(status().isForbidden());
         assertThat(mvc.perform(get("/impact").session(Logins.as(mvc, "funder"))).andReturn().getResponse().getContentAsString())
                 .contains("href=\"/impact/participation\"");

@@ -159,6 +159,9 @@ class IdeaModerationTest extends AbstractIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(admin).contains("Woher die Unterstützung kommt", "Walle</th>", "<td class=\"num\">5</td>",
                 "Gröpelingen</th>", "weniger als 5");
+        assertThat(admin).as("a chart beside the table: a bar for Walle, none for the hidden Gröpelingen")
+                .contains("id=\"places-chart\"", "class=\"chart-value\"")
+                .containsOnlyOnce("class=\"chart-bar\"");
     }
 
     @Test

@@ -58,6 +58,32 @@ class PartnerAccessTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aPartnerSeesTheTotalsOfTheirOwnOrganisationWithSmallAgeBandsHidden() throws Exception {
+        // the workshop took place with 23 people: 18 aged 12 to 17, 3 teachers (too few to show), 2 older helpers
+        jdbc.sql("update partner_request set state = 'SCHEDULED', scheduled_start = now(), scheduled_end = now() + interval '2 hours' where id = ?")
+                .param(aliceRequest).update();
+        jdbc.sql("update partner_request set state = 'DELIVERED', delivered_at = now() where id = ?").param(aliceRequest).update();
+        jdbc.sql("""
+                insert into partner_reach_report (request_id, participants, age_under_12, age_12_17, age_18_26, age_27_64,
+                    age_65_plus, first_time, languages, duration_minutes, staff_hours, volunteer_hours, devices_lent, filed_by)
+                values (?, 23, 0, 18, 0, 3, 2, 9, 'de', 120, 2, 0, 0, 'coordinator')""").param(aliceRequest).update();
+        jdbc.sql("update partner_request set state = 'REPORTED' where id = ?").param(aliceRequest).update();
+
+        String own = page(get("/partner").session(alice));
+        assertThat(own).as("the organisation's own totals are shown in full")
+                .contains("Ihre Zahlen mit den Labs", "1 durchgeführte Angebote mit 23 Teilnehmenden, davon 9 zum ersten Mal")
+                .contains("12 bis 17 Jahre</th><td class=\"num\">18</td>")
+                .as("a band of 3 and the next smallest one are hidden, so neither follows from the total")
+                .contains("27 bis 64 Jahre</th><td class=\"num\">•</td>")
+                .contains("65 Jahre und älter</th><td class=\"num\">•</td>")
+                .contains("unter 12 Jahre</th><td class=\"num\">0</td>");
+        assertThat(page(get("/partner").session(bob))).as("another organisation sees none of it")
+                .doesNotContain("Ihre Zahlen mit den Labs").doesNotContain("23 Teilnehmenden");
+        assertThat(PartnerService.ageBands(new long[] {0, 12, 7, 9, 5})).extracting(PartnerService.AgeBand::shown)
+                .containsExactly("0", "12", "7", "9", "5");
+    }
+
+    @Test
     void internalNotesAndInternalLogEntriesAreNeverShownToThePartner() throws Exception {
         MockHttpSession coordinator = Logins.as(mvc, "coordinator");
         mvc.perform(post("/admin/partners/requests/" + aliceRequest + "/note").session(coordinator).with(csrf())
