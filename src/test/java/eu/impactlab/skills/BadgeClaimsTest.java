@@ -19,6 +19,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,6 +171,36 @@ class BadgeClaimsTest extends AbstractIntegrationTest {
         assertThat(page("/skills/badge/" + token + "?lang=de")).contains("Dieses Abzeichen wurde widerrufen.")
                 .doesNotContain("/revoke\"");
         mvc.perform(post("/skills/badge/unbekannt/revoke").with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theManageLinkAndTheClaimLinkClaimingAtOnceMakeOneBadge() throws Exception {
+        long course = course("groepelingen", "Gleichzeitig (Claim-Test)");
+        String manage = SecretTokens.newToken();
+        long registration = register(course, "Zwei Tabs", null, "de", manage);
+        jdbc.sql("update course_registration set completed_at = now() where id = ?").param(registration).update();
+        String claim = link(slips(course, registration, Logins.as(mvc, "helper")));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String token : List.of(manage, claim, manage, claim)) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/skills/badge/" + token).with(csrf())).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(302);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> ids = jdbc.sql("select id from skills_credential where course_id = ?").param(course).query(String.class).list();
+        assertThat(ids).hasSize(1);
+        assertThat(page("/skills/badge/" + manage)).contains(ids.get(0));
+        assertThat(page("/skills/badge/" + claim)).contains(ids.get(0));
     }
 
     private long course(String lab, String title) {
