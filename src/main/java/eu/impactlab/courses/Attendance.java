@@ -173,7 +173,7 @@ class Attendance {
         }
         boolean completedNow = present && completes(course, registrationId, actor);
         if (completedNow) {
-            events.publishEvent(new CourseCompleted(UUID.randomUUID(), day, facts, visitor.get()));
+            events.publishEvent(new CourseCompleted(UUID.randomUUID(), day, facts, visitor.get(), registrationId));
         }
         return new Change(null, changed == 1, completedNow);
     }

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param date    the day of the session that completed it (Europe/Berlin)
  * @param course  what the course is
  * @param visitor what the participant chose to tell about themselves
+ * @param registrationId the participant's registration, so the skills module can send the badge claim link; the
+ *                       impact module ignores it
  */
-public record CourseCompleted(UUID eventId, LocalDate date, CourseFacts course, VisitorFacts visitor) {
+public record CourseCompleted(UUID eventId, LocalDate date, CourseFacts course, VisitorFacts visitor, long registrationId) {
 }

@@ -238,20 +238,69 @@ public class CourseService {
     }
 
     public Optional<RegisteredCourse> registeredCourse(String manageToken, Language language) {
-        return registration(manageToken).flatMap(r -> views.course(r.courseId(), language).map(c -> new RegisteredCourse(
+        return registration(manageToken).flatMap(r -> registeredCourse(r, language));
+    }
+
+    /** The course of a registration, for a claim link that knows the registration but not its manage link. */
+    public Optional<RegisteredCourse> registeredCourse(long registrationId, Language language) {
+        return store.registration(registrationId).flatMap(r -> registeredCourse(r, language));
+    }
+
+    private Optional<RegisteredCourse> registeredCourse(Registration r, Language language) {
+        return views.course(r.courseId(), language).map(c -> new RegisteredCourse(
                 c.id(), c.title().value(), c.title().language(), c.competences(), c.firstStart(),
                 c.sessions().stream().map(CourseView.Session::start).max(java.time.ZonedDateTime::compareTo).orElse(null),
-                !r.active() || c.state() == CourseView.State.CANCELLED, c.level(), store.completed(r.id()))));
+                !r.active() || c.state() == CourseView.State.CANCELLED, c.level(), store.completed(r.id())));
     }
 
     /** The language a participant registered in, so what they receive later (e.g. a badge) speaks it. */
     public Optional<Language> registrationLanguage(String manageToken) {
-        return registration(manageToken).map(r -> Language.fromTag(r.uiLanguage()).orElse(Language.DE));
+        return registration(manageToken).map(CourseService::language);
+    }
+
+    /** The registration behind a manage link, so the skills module can find the badge of either of its links. */
+    public Optional<Long> registrationId(String manageToken) {
+        return registration(manageToken).map(Registration::id);
+    }
+
+    /**
+     * A participant who completed a course, for the badge claim mail and the printed claim slip.
+     *
+     * @param name  null once the personal data is deleted
+     * @param email null when they left none
+     */
+    public record Completer(long registrationId, long courseId, String name, String email, Language language) {
+    }
+
+    /** The participant of a registration if they completed its course and did not cancel. */
+    public Optional<Completer> completer(long registrationId) {
+        return store.registration(registrationId).filter(r -> r.active() && store.completed(r.id()))
+                .map(r -> new Completer(r.id(), r.courseId(), r.name(), r.email(), language(r)));
+    }
+
+    /** All who completed a course, by name. */
+    public List<Completer> completers(long courseId) {
+        return store.completedRegistrations(courseId).stream().map(this::completer).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing((Completer c) -> c.name() == null ? "" : c.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(Completer::registrationId))
+                .toList();
+    }
+
+    private static Language language(Registration r) {
+        return Language.fromTag(r.uiLanguage()).orElse(Language.DE);
     }
 
     /** A course's title for anonymous figures (any state but draft), in the asked language or German. */
     public Optional<String> title(long courseId, Language language) {
         return course(courseId, language).map(c -> c.title().value());
+    }
+
+    /** A course as its badge's achievement starts from: any state, with its level and DigComp competences. */
+    public record BadgeCourse(long id, long labId, String title, String level, List<String> competences) {
+    }
+
+    public Optional<BadgeCourse> badgeCourse(long courseId, Language language) {
+        return admin.course(courseId).map(c -> new BadgeCourse(c.id(), c.labId(), c.title(language), c.level(), c.competences()));
     }
 
     /** The lab a course belongs to, so other modules can check who may act on what it produced (e.g. its badges). */

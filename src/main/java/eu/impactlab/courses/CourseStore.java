@@ -235,6 +235,11 @@ class CourseStore {
         return jdbc.sql(REGISTRATION_SELECT + " where r.id = :id").param("id", id).query(this::registrationRow).optional();
     }
 
+    List<Long> completedRegistrations(long courseId) {
+        return jdbc.sql("select id from course_registration where course_id = ? and status = 'CONFIRMED' and completed_at is not null order by id")
+                .param(courseId).query(Long.class).list();
+    }
+
     boolean completed(long registrationId) {
         return jdbc.sql("select count(*) from course_registration where id = ? and completed_at is not null")
                 .param(registrationId).query(Long.class).single() == 1;

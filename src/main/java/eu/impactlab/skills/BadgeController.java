@@ -31,15 +31,24 @@ import org.springframework.web.util.UriComponentsBuilder;
 class BadgeController {
 
     static final String LD_JSON = "application/ld+json";
+    /** The revocation reason when the holder asked for it themselves. */
+    static final String HOLDER_REQUEST = "holder's request";
     static final int MAX_NAME = 200;
     private static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
 
     private final Badges badges;
     private final MessageSource messages;
     private final BadgePdf pdf;
+    private final eu.impactlab.privacy.PrivacyService privacy;
+    private final eu.impactlab.courses.CourseService courses;
+    private final Achievements achievements;
 
-    BadgeController(Badges badges, MessageSource messages, BadgePdf pdf) {
+    BadgeController(Badges badges, MessageSource messages, BadgePdf pdf, eu.impactlab.privacy.PrivacyService privacy,
+            eu.impactlab.courses.CourseService courses, Achievements achievements) {
+        this.achievements = achievements;
         this.badges = badges;
+        this.privacy = privacy;
+        this.courses = courses;
         this.messages = messages;
         this.pdf = pdf;
     }
@@ -56,6 +65,7 @@ class BadgeController {
     String claim(@PathVariable String manageToken, Model model, HttpServletResponse response) {
         Optional<Badges.Stored> issued = badges.issued(manageToken);
         if (issued.isPresent()) {
+            model.addAttribute("token", manageToken);
             return badgePage(issued.get(), model);
         }
         if (badges.claimable(manageToken)) {
@@ -97,6 +107,51 @@ class BadgeController {
         return "skills/badge";
     }
 
+    /** The holder hides their badge's public page, or shows it again. */
+    @PostMapping("/skills/badge/{token}/visibility")
+    String visibility(@PathVariable String token, @RequestParam(defaultValue = "false") boolean hidden,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<Badges.Stored> issued = badges.issued(token);
+        if (issued.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "skills/badge-unknown";
+        }
+        badges.hide(issued.get().id(), hidden);
+        redirect.addFlashAttribute("message", hidden ? "skills.holder.hidden" : "skills.holder.shown");
+        return "redirect:/skills/badge/" + token;
+    }
+
+    /** The holder's request to revoke their own badge: first this confirmation page. */
+    @GetMapping("/skills/badge/{token}/revoke")
+    String confirmRevocation(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<Badges.Stored> issued = badges.issued(token);
+        if (issued.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "skills/badge-unknown";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("badge", issued.get());
+        model.addAttribute("name", "\u2068" + DataIntegrity.parse(issued.get().json()).getString("name", "") + "\u2069");
+        return "skills/holder-revoke";
+    }
+
+    /** Revokes the holder's badge at once, with the reason "holder's request", in the audit trail. */
+    @PostMapping("/skills/badge/{token}/revoke")
+    String revokeByHolder(@PathVariable String token, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Optional<Badges.Stored> issued = badges.issued(token);
+        if (issued.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "skills/badge-unknown";
+        }
+        Badges.Stored badge = issued.get();
+        if (badges.revoke(badge.id(), HOLDER_REQUEST)) {
+            privacy.audit(null, "BADGE_REVOKED_BY_HOLDER", "badge", badge.id(), courses.labOf(badge.courseId()).orElse(null), HOLDER_REQUEST);
+        }
+        redirect.addFlashAttribute("message", "skills.holder.revoked");
+        return "redirect:/skills/badge/" + token;
+    }
+
     /** LinkedIn's documented "add to profile" link for a certification, filled with this badge. */
     private String linkedInUrl(Badges.Stored badge, String name) {
         ZonedDateTime issued = badge.issuedAt().atZone(BREMEN);
@@ -114,6 +169,9 @@ class BadgeController {
     @GetMapping(path = "/credentials/{id}", produces = LD_JSON)
     @ResponseBody
     ResponseEntity<byte[]> credentialAsJsonLd(@PathVariable String id) {
+        if (badges.byId(id).filter(b -> b.hiddenAt() != null).isPresent()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
         return json(id, LD_JSON);
     }
 
@@ -165,7 +223,8 @@ class BadgeController {
 
     @GetMapping("/credentials/{id}")
     String credentialPage(@PathVariable String id, Model model, HttpServletResponse response) {
-        return badges.byId(id).map(b -> {
+        // a page the holder hid answers like one that never existed
+        return badges.byId(id).filter(b -> b.hiddenAt() == null).map(b -> {
             model.addAttribute("badge", b);
             model.addAttribute("verification", badges.verify(b.json()));
             model.addAttribute("name", DataIntegrity.parse(b.json()).getString("name", ""));
@@ -174,6 +233,17 @@ class BadgeController {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "skills/badge-unknown";
         });
+    }
+
+    @GetMapping("/achievements/{courseId}/image")
+    @ResponseBody
+    @Operation(summary = "The image of a course's achievement, as its coordinator uploaded it (PNG or a script-free SVG)")
+    ResponseEntity<byte[]> achievementImage(@PathVariable long courseId) {
+        return achievements.image(courseId).map(i -> ResponseEntity.ok().header("Content-Type", i.type())
+                        // an SVG opened on its own must not run anything, even if it slipped through the check
+                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                        .header("Cache-Control", "max-age=3600").body(i.data()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
     @GetMapping("/verify")

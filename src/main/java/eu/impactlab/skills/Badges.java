@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Badges {
 
-    record Stored(String id, long courseId, String json, Instant issuedAt, Instant revokedAt, String revocationReason) {
+    record Stored(String id, long courseId, String json, Instant issuedAt, Instant revokedAt, String revocationReason,
+            Instant hiddenAt) {
     }
 
     record Verification(boolean verified, boolean revoked, String issuer, String achievement, List<String> problems) {
@@ -52,10 +53,14 @@ class Badges {
     private final ImpactLabProperties properties;
     private final Clock clock;
     private final MessageSource messages;
+    private final Claims claims;
+    private final Achievements achievements;
 
     Badges(JdbcClient jdbc, IssuerKeys keys, CourseService courses, ImpactLabProperties properties, Clock clock,
-            MessageSource messages) {
+            MessageSource messages, Claims claims, Achievements achievements) {
         this.jdbc = jdbc;
+        this.claims = claims;
+        this.achievements = achievements;
         this.messages = messages;
         this.keys = keys;
         this.courses = courses;
@@ -94,20 +99,25 @@ class Badges {
         }
     }
 
-    Optional<Stored> byClaim(String claimToken) {
-        return jdbc.sql("select id, course_id, json, issued_at, revoked_at, revocation_reason from skills_credential where claim_token_hash = ?")
-                .param(SecretTokens.hash(claimToken)).query((rs, i) -> stored(rs)).optional();
+    private static final String SELECT = "select id, course_id, json, issued_at, revoked_at, revocation_reason, hidden_at from skills_credential";
+
+    /** The badge of a claimant: by its registration, or (claimed from a manage link before V73) by the manage link's claim hash. */
+    private Optional<Stored> byClaimant(Claims.Claimant claimant) {
+        return jdbc.sql(SELECT + " where registration_id = :registration or claim_token_hash = :hash order by issued_at limit 1")
+                .param("registration", claimant.registrationId()).param("hash", claimant.manageClaimHash())
+                .query((rs, i) -> stored(rs)).optional();
     }
 
     Optional<Stored> byId(String id) {
-        return jdbc.sql("select id, course_id, json, issued_at, revoked_at, revocation_reason from skills_credential where id = ?")
-                .param(id).query((rs, i) -> stored(rs)).optional();
+        return jdbc.sql(SELECT + " where id = ?").param(id).query((rs, i) -> stored(rs)).optional();
     }
 
     private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
+        Timestamp hidden = rs.getTimestamp("hidden_at");
         return new Stored(rs.getString("id"), rs.getLong("course_id"), rs.getString("json"),
-                rs.getTimestamp("issued_at").toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString("revocation_reason"));
+                rs.getTimestamp("issued_at").toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString("revocation_reason"),
+                hidden == null ? null : hidden.toInstant());
     }
 
     /** A badge's public verification page. */
@@ -115,14 +125,15 @@ class Badges {
         return properties.baseUrlWithoutSlash() + "/credentials/" + id;
     }
 
-    /** The badge already issued behind a participant's manage link. */
-    Optional<Stored> issued(String manageToken) {
-        return byClaim(claimToken(manageToken));
+    /** The badge already issued behind a participant's manage link or claim link. */
+    Optional<Stored> issued(String token) {
+        return claims.claimant(token).flatMap(this::byClaimant);
     }
 
-    /** Whether the participant behind this manage link completed their course and may claim a badge. */
-    boolean claimable(String manageToken) {
-        return courses.registeredCourse(manageToken, Language.DE).filter(CourseService.RegisteredCourse::completed).isPresent();
+    /** Whether the participant behind this manage link or claim link completed their course and may claim a badge. */
+    boolean claimable(String token) {
+        return claims.claimant(token).flatMap(c -> courses.registeredCourse(c.registrationId(), Language.DE))
+                .filter(CourseService.RegisteredCourse::completed).isPresent();
     }
 
     /** The participant's badge, naming nobody; see {@link #claim(String, String)}. */
@@ -137,15 +148,20 @@ class Badges {
      * @param name the name to put into the badge as a salted hash, or null to name nobody; never stored elsewhere
      * @return empty for an unknown link or a participant who has not completed the course
      */
-    Optional<Stored> claim(String manageToken, String name) {
-        Language language = courses.registrationLanguage(manageToken).map(l -> l == Language.LS ? Language.DE : l).orElse(Language.DE);
-        Optional<CourseService.RegisteredCourse> found = courses.registeredCourse(manageToken, language)
+    Optional<Stored> claim(String token, String name) {
+        Optional<Claims.Claimant> claimant = claims.claimant(token);
+        if (claimant.isEmpty()) {
+            return Optional.empty();
+        }
+        long registration = claimant.get().registrationId();
+        Language language = courses.completer(registration).map(CourseService.Completer::language)
+                .map(l -> l == Language.LS ? Language.DE : l).orElse(Language.DE);
+        Optional<CourseService.RegisteredCourse> found = courses.registeredCourse(registration, language)
                 .filter(CourseService.RegisteredCourse::completed);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        String claim = claimToken(manageToken);
-        Optional<Stored> existing = byClaim(claim);
+        Optional<Stored> existing = byClaimant(claimant.get());
         if (existing.isPresent()) {
             return existing;
         }
@@ -160,11 +176,13 @@ class Badges {
                         .add("cryptosuite", DataIntegrity.CRYPTOSUITE).add("proofPurpose", "assertionMethod").build(),
                 key.seed());
         String json = signed.toString();
+        // two tabs claiming at once: the registration's unique key keeps the first badge
         jdbc.sql("""
-                insert into skills_credential (id, course_id, claim_token_hash, json, issued_at, status_index) values (?, ?, ?, ?, ?, ?)
-                on conflict (claim_token_hash) do nothing""")
-                .params(id, course.courseId(), SecretTokens.hash(claim), json, Timestamp.from(now), statusIndex).update();
-        return byClaim(claim);
+                insert into skills_credential (id, course_id, claim_token_hash, registration_id, json, issued_at, status_index)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(id, course.courseId(), claimant.get().manageClaimHash(), registration, json, Timestamp.from(now), statusIndex)
+                .update();
+        return byClaimant(claimant.get());
     }
 
     /** A name as people type it: surrounding spaces dropped, composed characters (NFC) so "é" matches "é". */
@@ -225,8 +243,13 @@ class Badges {
     private JsonObject credential(String id, CourseService.RegisteredCourse course, Instant now, long statusIndex, String name,
             Locale locale) {
         String base = properties.baseUrlWithoutSlash();
+        Optional<Achievements.Definition> defined = achievements.of(course.courseId());
+        Optional<Achievements.Text> text = defined.map(d -> d.text(Language.forLocale(locale)));
+        List<String> competences = defined.map(Achievements.Definition::competences).orElse(course.competences());
+        String level = defined.map(Achievements.Definition::level).orElse(course.level());
+        String title = title(course, defined, locale);
         JsonArrayBuilder alignment = Json.createArrayBuilder();
-        for (String competence : course.competences()) {
+        for (String competence : competences) {
             alignment.add(Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("Alignment"))
                     .add("targetName", "DigComp 2.2 " + competence)
                     .add("targetUrl", "https://joint-research-centre.ec.europa.eu/digcomp_en")
@@ -238,15 +261,22 @@ class Badges {
         if (name != null && !normalisedName(name).isEmpty()) {
             subject.add("identifier", Json.createArrayBuilder().add(nameIdentity(name)));
         }
-        subject.add("achievement", Json.createObjectBuilder().add("id", base + "/courses/" + course.courseId() + "#achievement")
+        String levelName = messages.getMessage("courses.level." + level, null, level, locale);
+        JsonObjectBuilder achievement = Json.createObjectBuilder().add("id", base + "/courses/" + course.courseId() + "#achievement")
                 .add("type", Json.createArrayBuilder().add("Achievement"))
-                .add("name", course.title())
-                .add("description", messages.getMessage("skills.badge.achievement.description",
-                        new Object[] {course.title(),
-                                messages.getMessage("courses.level." + course.level(), null, course.level(), locale), String.join(", ", course.competences())}, locale))
-                .add("criteria", Json.createObjectBuilder().add("narrative",
-                        messages.getMessage("skills.badge.achievement.criteria", null, locale)))
-                .add("alignment", alignment));
+                .add("name", title)
+                .add("description", text.map(Achievements.Text::description).orElseGet(() -> messages.getMessage(
+                        "skills.badge.achievement.description",
+                        new Object[] {course.title(), levelName, String.join(", ", competences)}, locale)))
+                .add("criteria", Json.createObjectBuilder().add("narrative", text.map(Achievements.Text::criteria)
+                        .orElseGet(() -> messages.getMessage("skills.badge.achievement.criteria", null, locale))))
+                .add("alignment", alignment);
+        if (defined.isPresent()) {
+            achievement.add("tag", Json.createArrayBuilder().add(levelName));
+            defined.get().imageUrl(base).ifPresent(url -> achievement.add("image",
+                    Json.createObjectBuilder().add("id", url).add("type", "Image").add("caption", title)));
+        }
+        subject.add("achievement", achievement);
         return Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add(OfflineContexts.CREDENTIALS_V2).add(OfflineContexts.OPEN_BADGES_V3))
                 .add("id", base + "/credentials/" + id)
@@ -254,10 +284,15 @@ class Badges {
                 .add("issuer", Json.createObjectBuilder().add("id", did()).add("type", Json.createArrayBuilder().add("Profile"))
                         .add("name", ISSUER_NAME).add("url", base))
                 .add("validFrom", now.toString())
-                .add("name", course.title())
+                .add("name", title)
                 .add("credentialStatus", statusEntry(statusIndex))
                 .add("credentialSubject", subject)
                 .build();
+    }
+
+    /** The coordinator's achievement name in the badge's language (or German), else the course title. */
+    private static String title(CourseService.RegisteredCourse course, Optional<Achievements.Definition> defined, Locale locale) {
+        return defined.map(d -> d.text(Language.forLocale(locale)).name()).orElse(course.title());
     }
 
     /** Where a badge's bit sits in the issuer's revocation lists. */
@@ -365,10 +400,14 @@ class Badges {
         if (courseIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                select id, course_id, json, issued_at, revoked_at, revocation_reason from skills_credential
-                where course_id in (:ids) order by issued_at desc, id limit :size offset :offset""")
+        return jdbc.sql(SELECT + " where course_id in (:ids) order by issued_at desc, id limit :size offset :offset")
                 .param("ids", courseIds).param("size", size).param("offset", offset).query((rs, i) -> stored(rs)).list();
+    }
+
+    /** Hides or shows again the badge's public page; @return whether anything changed */
+    boolean hide(String id, boolean hidden) {
+        return jdbc.sql("update skills_credential set hidden_at = ? where id = ? and (hidden_at is null) = ?")
+                .params(hidden ? Timestamp.from(Instant.now(clock)) : null, id, hidden).update() == 1;
     }
 
     boolean revoke(String id, String reason) {

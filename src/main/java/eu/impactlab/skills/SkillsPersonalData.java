@@ -1,6 +1,7 @@
 package eu.impactlab.skills;
 
 import static eu.impactlab.platform.PersonalData.Kind.FREE_TEXT;
+import static eu.impactlab.platform.PersonalData.Kind.STAFF_ID;
 import static eu.impactlab.platform.PersonalData.Kind.TOKEN;
 
 import eu.impactlab.platform.PersonalData;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The skills module's personal data: a self-check's private link and pair key (cleared after a while, the anonymous
- * answers stay), a badge's claim hash (kept, so the same badge opens again), and staff's reasons for a revocation.
+ * answers stay), a badge's claim hashes (kept, so the same badge opens again), staff's reasons for a revocation, and
+ * who last changed a course's achievement.
  */
 @Component
 class SkillsPersonalData implements PersonalData.Declaration, PersonalData.Holder {
@@ -52,7 +54,11 @@ class SkillsPersonalData implements PersonalData.Declaration, PersonalData.Holde
                                 new Column("skills_check", "pair_key", TOKEN))),
                 new Use("skills.badge", Set.of("course-registration"), LegalBasis.CONTRACT, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
-                                new Column("skills_credential", "claim_token_hash", TOKEN))),
+                                new Column("skills_credential", "claim_token_hash", TOKEN),
+                                new Column("skills_claim", "token_hash", TOKEN))),
+                new Use("skills.staff", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
+                        Deletion.WITH_RECORD, null, 0, List.of(
+                                new Column("skills_achievement", "updated_by", STAFF_ID))),
                 new Use("skills.revocation", Set.of(), LegalBasis.PUBLIC_TASK, Set.of(),
                         Deletion.AFTER_RETENTION, SelfCheckRetentionJob.LOCK, job.revocationReasonRetention().toDays(), List.of(
                                 new Column("skills_credential", "revocation_reason", FREE_TEXT))));
@@ -63,7 +69,9 @@ class SkillsPersonalData implements PersonalData.Declaration, PersonalData.Holde
         return List.of(
                 new NotPersonal("skills_answer", "answer", "a self-assessment 0 to 3 without name or contact; anonymous once the check's link is cleared"),
                 new NotPersonal("skills_credential", "json", "the signed badge: course title and a random subject id, no name; "
-                        + "kept unchanged, because the holder shows it for years and the signature must still verify"));
+                        + "kept unchanged, because the holder shows it for years and the signature must still verify"),
+                new NotPersonal("skills_achievement_text", "name", "the name of a course's achievement, written by staff, public"),
+                new NotPersonal("skills_achievement_text", "description", "what a course's achievement certifies, public"));
     }
 
     /** Self-checks hold no e-mail address or phone number, so the person search never finds them. */

@@ -178,6 +178,11 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
         jdbc.sql("""
                 insert into skills_credential (id, course_id, claim_token_hash, json, issued_at, revoked_at, revocation_reason)
                 values ('schema-probe-badge', ?, md5('schema-probe-claim'), '{}', now(), now(), 'Probe')""").param(course).update();
+        // skills: a completer's claim link (hash) and a coordinator's achievement for the course
+        jdbc.sql("insert into skills_claim (registration_id, course_id, token_hash, created_at) values (-1, ?, md5('schema-probe-slip'), now())")
+                .param(course).update();
+        jdbc.sql("insert into skills_achievement (course_id, level, competences, updated_at, updated_by) values (?, 'FOUNDATION', '', now(), 'probe')")
+                .param(course).update();
         // participation: a published idea with its proposer, a confirmed follower and an unconfirmed support
         long idea = jdbc.sql("""
                 insert into idea (lab_id, kind, title, text, language, ui_language, state, nickname, email, manage_token_hash,

@@ -45,6 +45,8 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     IssuerKeys keys;
+    @Autowired
+    Achievements achievements;
 
     @TempDir
     Path dir;
@@ -67,6 +69,7 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
     void cleanUp() {
         for (long course : courses) {
             jdbc.sql("delete from skills_credential where course_id = ?").param(course).update();
+            jdbc.sql("delete from skills_achievement where course_id = ?").param(course).update();
             jdbc.sql("delete from course where id = ?").param(course).update();
         }
     }
@@ -140,10 +143,30 @@ class IndependentVerifierTest extends AbstractIntegrationTest {
         assertThat(fresh.getBoolean("verified")).as(fresh.toString()).isTrue();
     }
 
+    @Test
+    void aBadgeWithTheCoordinatorsAchievementVerifiesIndependently() throws Exception {
+        String id = claimedBadge(course -> achievements.save(course, "ADVANCED", List.of("2.1"),
+                java.util.Map.of("de", new Achievements.Text("Videoprofi", "Führt Videoanrufe sicher.", "Alle Termine besucht.")),
+                new Achievements.Image("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8), "image/svg+xml"),
+                false, "coordinator"));
+        String json = credentialJson(id);
+        assertThat(json).contains("\"name\":\"Videoprofi\"", "\"type\":\"Image\"", "\"tag\":[");
+        Path did = write("did.json", text("/.well-known/did.json"));
+        String listUrl = parse(json).getJsonObject("credentialStatus").getString("statusListCredential");
+        JsonObject answer = verify(write("achievement.json", json), did,
+                write("status.json", text(listUrl.substring(listUrl.indexOf("/credentials/status/")))));
+        assertThat(answer.getBoolean("verified")).as(answer.toString()).isTrue();
+    }
+
     private String claimedBadge() throws Exception {
+        return claimedBadge(course -> { });
+    }
+
+    private String claimedBadge(java.util.function.LongConsumer define) throws Exception {
         long course = TestCourses.published(jdbc, "groepelingen", 10, "Unabhängig geprüft (Test)", -2);
         courses.add(course);
         jdbc.sql("insert into course_competence (course_id, competence) values (?, '2.1')").param(course).update();
+        define.accept(course);
         String token = SecretTokens.newToken();
         jdbc.sql("""
                 insert into course_registration (course_id, status, name, ui_language, manage_token_hash, confirmed_at, completed_at)

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The self-check walked in a 320 px browser in each of the seven languages: start page, a question answered with the
- * keyboard alone, an error, the pause page, the result, a course's before/after page and an unknown link all pass axe,
+ * keyboard alone, an error, the pause page, the result, a course's before/after page, the badge pages (with the
+ * holder's revocation confirmation) and an unknown link all pass axe,
  * have the right lang/dir, fit the width, and their HTML passes html-validate.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -126,6 +127,10 @@ class SkillsAccessibilityBrowserTest extends AbstractIntegrationTest {
         check("badge claim", language, problems);
         markup.save(lang + "-skills-badge", driver.getCurrentUrl(), driver);
         String credentialPath = driver.findElement(By.cssSelector("main a.secondary:not([download])")).getDomAttribute("href");
+        // The holder's request to revoke their badge: the confirmation page (nothing is revoked by opening it).
+        driver.get(driver.getCurrentUrl().replaceFirst("[?#].*$", "") + "/revoke?lang=" + lang);
+        check("badge revocation", language, problems);
+        markup.save(lang + "-skills-badge-revoke", driver.getCurrentUrl(), driver);
         driver.get(baseUrl() + credentialPath + "?lang=" + lang);
         check("credential", language, problems);
         markup.save(lang + "-skills-credential", driver.getCurrentUrl(), driver);

@@ -177,10 +177,19 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".is-present")).size() > present);
         }
         check("attendance (ticked)", problems);
+        // Claim slips for those who completed: the printable page a helper gets from the attendance page.
+        jdbc.sql("""
+                update course_registration set completed_at = coalesce(completed_at, now())
+                where id = (select min(id) from course_registration where course_id = ? and status = 'CONFIRMED')""")
+                .param(course).update();
+        driver.get(baseUrl() + "/staff/courses/" + course + "/sessions/" + today);
+        driver.findElement(By.cssSelector("main > form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("main .claim-slip")).isEmpty());
+        check("claim slips", problems);
 
         assertThat(visited).contains("/admin/courses", "/admin/courses/new", "/staff/courses");
         assertThat(coursePatterns).contains("/admin/courses/#", "/admin/courses/#/edit", "/admin/courses/#/participants",
-                "/admin/courses/#/attendance-list", "/admin/courses/#/copy", "/admin/courses/#/cancel",
+                "/admin/courses/#/attendance-list", "/admin/courses/#/copy", "/admin/courses/#/cancel", "/admin/courses/#/badge",
                 "/staff/courses/#/sessions/#");
         assertThat(visited).contains("/admin", "/admin/labs", "/admin/labs/groepelingen", "/admin/labs/groepelingen/hours",
                 "/admin/accounts", "/admin/accounts/new", "/admin/account", "/staff/day", "/admin/privacy",
