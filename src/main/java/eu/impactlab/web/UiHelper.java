@@ -1,6 +1,7 @@
 package eu.impactlab.web;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.LanguageChoice;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,13 +48,13 @@ public class UiHelper {
     public String switchTo(Language language) {
         HttpServletRequest request = request();
         if (request == null) {
-            return "/?lang=" + language.tag();
+            return "/?" + LanguageChoice.PARAMETER + "=" + language.tag();
         }
         Object original = request.getAttribute("jakarta.servlet.error.request_uri");
         String path = original != null ? original.toString() : request.getRequestURI();
         String query = original != null ? null : request.getQueryString();
         return UriComponentsBuilder.fromPath(path).query(query)
-                .replaceQueryParam("lang", language.tag())
+                .replaceQueryParam(LanguageChoice.PARAMETER, language.tag())
                 .replaceQueryParam("error")
                 .replaceQueryParam("throttled")
                 .build().toUriString();
