@@ -2,6 +2,7 @@ package eu.impactlab.web;
 
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.LanguageChoice;
+import eu.impactlab.platform.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,6 +21,11 @@ public class UiHelper {
 
     public Language current() {
         return Language.forLocale(LocaleContextHolder.getLocale());
+    }
+
+    /** A title or name inside a sentence, isolated so that text in another script keeps the sentence's order. */
+    public String isolated(String text) {
+        return TextRules.isolated(text);
     }
 
     /** Whether the page is in Leichte Sprache (its own class, note and mark; see EasyLanguageViews). */
