@@ -2,6 +2,7 @@ package eu.impactlab.consultations;
 
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ApiProblems;
 import eu.impactlab.platform.BadInputException;
 import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.ImpactLabProperties;
@@ -21,7 +22,6 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,13 +44,15 @@ class ConsultationApiController {
     private final ConsultationService consultations;
     private final LabService labs;
     private final MessageSource messages;
+    private final ApiProblems problems;
     private final ImpactLabProperties properties;
 
-    ConsultationApiController(ConsultationService consultations, LabService labs, MessageSource messages,
+    ConsultationApiController(ConsultationService consultations, LabService labs, MessageSource messages, ApiProblems problems,
             ImpactLabProperties properties) {
         this.consultations = consultations;
         this.labs = labs;
         this.messages = messages;
+        this.problems = problems;
         this.properties = properties;
     }
 
@@ -106,7 +108,7 @@ class ConsultationApiController {
             errors.put("to", "booking.error.range");
         }
         if (!errors.isEmpty()) {
-            return ResponseEntity.badRequest().body(errors(errors, locale));
+            return invalid(errors, locale);
         }
         return ResponseEntity.ok(consultations.freeSlots(slug, topic, language, first, last).stream().map(SlotJson::of).toList());
     }
@@ -138,7 +140,7 @@ class ConsultationApiController {
         if (!errors.isEmpty()) {
             // The other fields get their messages too, so the caller can fix everything at once.
             consultations.validate(request).forEach(errors::putIfAbsent);
-            return ResponseEntity.badRequest().body(errors(errors, locale));
+            return invalid(errors, locale);
         }
         BookingOutcome outcome = consultations.book(request);
         if (outcome instanceof BookingOutcome.Booked booked) {
@@ -152,26 +154,16 @@ class ConsultationApiController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(new ConflictJson(
                     messages.getMessage("booking.taken", null, locale), taken.alternatives().stream().map(SlotJson::of).toList()));
         }
-        Map<String, String> invalid = ((BookingOutcome.Invalid) outcome).errors();
-        if (ConsultationService.KEY_REUSED.equals(invalid.get("idempotencyKey"))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
-                    messages.getMessage(ConsultationService.KEY_REUSED, null, locale));
-            problem.setTitle(messages.getMessage("input.error.idempotencyKeyReused.title", null, locale));
-            return ResponseEntity.status(422).body(problem);
-        }
-        return ResponseEntity.badRequest().body(errors(invalid, locale));
+        return invalid(((BookingOutcome.Invalid) outcome).errors(), locale);
     }
 
-    /** Field errors as a problem detail; "message" stays beside "detail" for callers written against the first version. */
-    private ProblemDetail errors(Map<String, String> keys, Locale locale) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
-        String title = messages.getMessage("form.errors.title", null, locale);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, title);
-        problem.setTitle(title);
-        problem.setProperty("message", title);
-        problem.setProperty("errors", texts);
-        return problem;
+    /** "message" stays beside "detail" in field errors for callers written against the first version. */
+    private ResponseEntity<ProblemDetail> invalid(Map<String, String> keys, Locale locale) {
+        ResponseEntity<ProblemDetail> answer = problems.invalid(keys, locale);
+        if (answer.getStatusCode().value() == 400) {
+            answer.getBody().setProperty("message", answer.getBody().getDetail());
+        }
+        return answer;
     }
 
     /** The manage and calendar links exist only in the first answer: the database keeps just the token's hash. */

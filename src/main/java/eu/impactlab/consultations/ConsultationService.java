@@ -33,7 +33,6 @@ public class ConsultationService {
 
     static final int MAX_NAME = 60;
     /** The message for an idempotency key that came again with another request (the API answers 422). */
-    static final String KEY_REUSED = "input.error.idempotencyKeyReused";
     /** The same for a booking form sent again with changed answers (the back button, then "book" once more). */
     static final String FORM_REUSED = "input.error.formReused";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -205,7 +204,7 @@ public class ConsultationService {
         }
         if (!fingerprint.equals(use.get().requestHash())) {
             return Optional.of(new BookingOutcome.Invalid(Map.of("idempotencyKey",
-                    key.startsWith("form:") ? FORM_REUSED : KEY_REUSED)));
+                    key.startsWith("form:") ? FORM_REUSED : IdempotencyKeys.REUSED)));
         }
         AppointmentView first = view(store.byId(use.get().appointmentId()).orElseThrow());
         return Optional.of(new BookingOutcome.Repeated(new AppointmentView(first.code(), first.labSlug(), first.labName(),

@@ -1,6 +1,7 @@
 package eu.impactlab.courses;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.TextRules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ class AttendanceController {
         model.addAttribute("sheet", sheet);
         if (model.getAttribute("savedFor") instanceof Long registrationId) {
             model.addAttribute("savedName", attendance.person(sheet, registrationId).map(Attendance.Person::name)
-                    .map(AttendanceController::isolated).orElse(null));
+                    .map(TextRules::isolated).orElse(null));
         }
         return VIEW_SESSION;
     }
@@ -75,17 +76,12 @@ class AttendanceController {
             model.addAttribute("sheet", sheet);
             model.addAttribute("p", attendance.person(sheet, registrationId).orElseThrow());
             model.addAttribute("message", message);
-            model.addAttribute("messageName", isolated(sheet.people().stream()
+            model.addAttribute("messageName", TextRules.isolated(sheet.people().stream()
                     .filter(p -> p.registrationId() == registrationId).findFirst().orElseThrow().name()));
             return FRAGMENT_PERSON;
         }
         redirect.addFlashAttribute("saved", message);
         redirect.addFlashAttribute("savedFor", registrationId);
         return "redirect:/staff/courses/" + id + "/sessions/" + sessionId + "#p-" + registrationId;
-    }
-
-    /** A name inside a sentence keeps its own direction (an Arabic name in a German sentence, or the other way). */
-    static String isolated(String name) {
-        return name == null ? null : "\u2068" + name + "\u2069";
     }
 }

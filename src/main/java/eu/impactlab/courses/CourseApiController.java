@@ -2,6 +2,7 @@ package eu.impactlab.courses;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ApiProblems;
 import eu.impactlab.platform.BadInputException;
 import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.ImpactLabProperties;
@@ -20,7 +21,6 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +41,13 @@ class CourseApiController {
 
     private final CourseService courses;
     private final MessageSource messages;
+    private final ApiProblems problems;
     private final ImpactLabProperties properties;
 
-    CourseApiController(CourseService courses, MessageSource messages, ImpactLabProperties properties) {
+    CourseApiController(CourseService courses, MessageSource messages, ApiProblems problems, ImpactLabProperties properties) {
         this.courses = courses;
         this.messages = messages;
+        this.problems = problems;
         this.properties = properties;
     }
 
@@ -110,7 +112,7 @@ class CourseApiController {
             Map<String, String> errors = new LinkedHashMap<>(Map.of("idempotencyKey", "input.error.idempotencyKey"));
             Seats.errors(new RegistrationRequest(id, body.name(), body.email(), body.phone(), Boolean.TRUE.equals(body.consent()),
                     body.ageBand(), body.gender(), body.stadtteil(), "de", null, "api")).forEach(errors::putIfAbsent);
-            return invalid(errors, locale);
+            return problems.invalid(errors, locale);
         }
         RegistrationOutcome outcome = courses.register(request);
         if (outcome instanceof RegistrationOutcome.Registered registered) {
@@ -128,24 +130,9 @@ class CourseApiController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
         if (outcome instanceof RegistrationOutcome.Invalid invalid) {
-            if (Seats.KEY_REUSED.equals(invalid.errors().get("idempotencyKey"))) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
-                        messages.getMessage(Seats.KEY_REUSED, null, locale));
-                problem.setTitle(messages.getMessage("input.error.idempotencyKeyReused.title", null, locale));
-                return ResponseEntity.status(422).body(problem);
-            }
-            return invalid(invalid.errors(), locale);
+            return problems.invalid(invalid.errors(), locale);
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatus(HttpStatus.NOT_FOUND));
-    }
-
-    private ResponseEntity<ProblemDetail> invalid(Map<String, String> keys, Locale locale) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("form.errors.title", null, locale));
-        problem.setProperty("errors", texts);
-        return ResponseEntity.badRequest().body(problem);
     }
 
     private static RegistrationJson json(Registration r, String manageUrl) {

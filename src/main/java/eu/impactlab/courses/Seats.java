@@ -36,7 +36,6 @@ class Seats {
 
     static final int MAX_NAME = 80;
     /** The message for an idempotency key that came again with another request (the API answers 422). */
-    static final String KEY_REUSED = "input.error.idempotencyKeyReused";
     /** The same for a registration form sent again with changed answers. */
     static final String FORM_REUSED = "input.error.formReused";
     static final Set<String> AGE_BANDS = Set.of("UNDER_18", "FROM_18_TO_29", "FROM_30_TO_44", "FROM_45_TO_64", "FROM_65",
@@ -257,7 +256,7 @@ class Seats {
         }
         if (!fingerprint(request).equals(use.get().requestHash())) {
             return Optional.of(new RegistrationOutcome.Invalid(Map.of("idempotencyKey",
-                    request.idempotencyKey().startsWith("form:") ? FORM_REUSED : KEY_REUSED)));
+                    request.idempotencyKey().startsWith("form:") ? FORM_REUSED : IdempotencyKeys.REUSED)));
         }
         return store.registration(use.get().registrationId()).map(RegistrationOutcome.Repeated::new);
     }

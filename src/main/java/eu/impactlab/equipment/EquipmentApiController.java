@@ -2,6 +2,7 @@ package eu.impactlab.equipment;
 
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ApiProblems;
 import eu.impactlab.platform.BadInputException;
 import eu.impactlab.platform.IdempotencyKeys;
 import eu.impactlab.platform.ImpactLabProperties;
@@ -43,16 +44,18 @@ class EquipmentApiController {
     private final Reservations reservations;
     private final LabService labs;
     private final MessageSource messages;
+    private final ApiProblems problems;
     private final ImpactLabProperties properties;
     private final MachineTexts texts;
 
-    EquipmentApiController(MachineStore machines, Reservations reservations, LabService labs, MessageSource messages,
+    EquipmentApiController(MachineStore machines, Reservations reservations, LabService labs, MessageSource messages, ApiProblems problems,
             ImpactLabProperties properties, MachineTexts texts) {
         this.texts = texts;
         this.machines = machines;
         this.reservations = reservations;
         this.labs = labs;
         this.messages = messages;
+        this.problems = problems;
         this.properties = properties;
     }
 
@@ -118,7 +121,7 @@ class EquipmentApiController {
             errors.put("idempotencyKey", "input.error.idempotencyKey");
         }
         if (!errors.isEmpty()) {
-            return ResponseEntity.badRequest().body(errors(errors, locale));
+            return problems.invalid(errors, locale);
         }
         ReservationOutcome outcome = reservations.reserve(new Reservations.Request(id, body.passCode(), start, end,
                 Language.forLocale(locale).tag(), idempotencyKey == null ? null : "api:" + idempotencyKey));
@@ -138,12 +141,7 @@ class EquipmentApiController {
             problem.setTitle(messages.getMessage("equipment.refused.title", null, locale));
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
         }
-        Map<String, String> invalid = ((ReservationOutcome.Invalid) outcome).errors();
-        if (Reservations.KEY_REUSED.equals(invalid.get("idempotencyKey"))) {
-            return ResponseEntity.status(422).body(ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(422),
-                    messages.getMessage(Reservations.KEY_REUSED, null, locale)));
-        }
-        return ResponseEntity.badRequest().body(errors(invalid, locale));
+        return problems.invalid(((ReservationOutcome.Invalid) outcome).errors(), locale);
     }
 
     private static ZonedDateTime parse(String value, String field, Map<String, String> errors) {
@@ -157,16 +155,6 @@ class EquipmentApiController {
             errors.put(field, "equipment.error." + field);
             return null;
         }
-    }
-
-    private ProblemDetail errors(Map<String, String> keys, Locale locale) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
-        String title = messages.getMessage("form.errors.title", null, locale);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, title);
-        problem.setTitle(title);
-        problem.setProperty("errors", texts);
-        return problem;
     }
 
     /** The manage and calendar links exist only in the first answer: the database keeps just the token's hash. */

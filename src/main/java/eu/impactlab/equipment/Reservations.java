@@ -40,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Reservations {
 
     static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
-    static final String KEY_REUSED = "input.error.idempotencyKeyReused";
     private static final Duration STEP = Duration.ofMinutes(15);
 
     record Request(long machineId, String passCode, ZonedDateTime start, ZonedDateTime end, String uiLanguage,
@@ -151,7 +150,7 @@ class Reservations {
                         return null;
                     }
                     if (!fingerprint(request).equals(rs.getString(2))) {
-                        return (ReservationOutcome) new ReservationOutcome.Invalid(Map.of("idempotencyKey", KEY_REUSED));
+                        return (ReservationOutcome) new ReservationOutcome.Invalid(Map.of("idempotencyKey", IdempotencyKeys.REUSED));
                     }
                     return (ReservationOutcome) new ReservationOutcome.Repeated(byId(rs.getLong(1)).orElseThrow());
                 })

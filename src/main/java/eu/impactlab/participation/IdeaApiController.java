@@ -2,6 +2,7 @@ package eu.impactlab.participation;
 
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ApiProblems;
 import eu.impactlab.platform.ImpactLabProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,13 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.http.HttpStatusCode;
 import eu.impactlab.platform.IdempotencyKeys;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,16 +41,16 @@ class IdeaApiController {
     private final IdeaController pages;
     private final BrowserIds browsers;
     private final IdeaMails mails;
-    private final MessageSource messages;
+    private final ApiProblems problems;
     private final ImpactLabProperties properties;
 
-    IdeaApiController(ParticipationService ideas, IdeaController pages, BrowserIds browsers, IdeaMails mails, MessageSource messages,
+    IdeaApiController(ParticipationService ideas, IdeaController pages, BrowserIds browsers, IdeaMails mails, ApiProblems problems,
             ImpactLabProperties properties) {
         this.ideas = ideas;
         this.pages = pages;
         this.browsers = browsers;
         this.mails = mails;
-        this.messages = messages;
+        this.problems = problems;
         this.properties = properties;
     }
 
@@ -106,7 +104,7 @@ class IdeaApiController {
             ideas.errors(new ParticipationService.Proposal(body.lab(), body.kind(), body.title(), body.text(),
                     body.language(), body.nickname(), body.email(), Boolean.TRUE.equals(body.consent()), "de"))
                     .forEach(errors::putIfAbsent);
-            return invalid(errors, locale);
+            return problems.invalid(errors, locale);
         }
         ParticipationService.Outcome outcome = ideas.propose(proposal);
         if (outcome instanceof ParticipationService.Outcome.Accepted accepted) {
@@ -115,23 +113,7 @@ class IdeaApiController {
         if (outcome instanceof ParticipationService.Outcome.Repeated repeated) {
             return ResponseEntity.ok(new AcceptedJson(repeated.idea().state(), null));
         }
-        Map<String, String> errors = ((ParticipationService.Outcome.Invalid) outcome).errors();
-        if (ParticipationService.KEY_REUSED.equals(errors.get("idempotencyKey"))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
-                    messages.getMessage(ParticipationService.KEY_REUSED, null, locale));
-            problem.setTitle(messages.getMessage("input.error.idempotencyKeyReused.title", null, locale));
-            return ResponseEntity.status(422).body(problem);
-        }
-        return invalid(errors, locale);
-    }
-
-    private ResponseEntity<ProblemDetail> invalid(Map<String, String> keys, Locale locale) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, locale)));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("form.errors.title", null, locale));
-        problem.setProperty("errors", texts);
-        return ResponseEntity.badRequest().body(problem);
+        return problems.invalid(((ParticipationService.Outcome.Invalid) outcome).errors(), locale);
     }
 
     @PostMapping("/api/v1/ideas/{id}/supports")

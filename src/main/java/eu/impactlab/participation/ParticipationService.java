@@ -39,7 +39,6 @@ public class ParticipationService {
     static final int MAX_MESSAGE = 1000;
     static final int MAX_IN_PERSON = 200;
     /** The message for an Idempotency-Key that came again with another proposal (the API answers 422). */
-    static final String KEY_REUSED = "input.error.idempotencyKeyReused";
 
     /** What a neighbour sends. */
     record Proposal(String lab, String kind, String title, String text, String language, String nickname, String email,
@@ -137,7 +136,7 @@ public class ParticipationService {
                 .filter(earlier -> IdempotencyKeys.current(earlier.createdAt(), Instant.now(clock)))
                 .map(earlier -> earlier.requestHash().equals(p.fingerprint())
                         ? new Outcome.Repeated(store.find(earlier.id()).orElseThrow())
-                        : new Outcome.Invalid(Map.of("idempotencyKey", KEY_REUSED)));
+                        : new Outcome.Invalid(Map.of("idempotencyKey", IdempotencyKeys.REUSED)));
     }
 
     private Outcome insert(Proposal p) {

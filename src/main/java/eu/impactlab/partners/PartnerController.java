@@ -1,6 +1,7 @@
 package eu.impactlab.partners;
 
 import eu.impactlab.notifications.CalendarInvitations;
+import eu.impactlab.platform.LanguageChoice;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +28,6 @@ class PartnerController {
     static final String VIEW_REQUEST = "partners/partner-request";
     static final String VIEW_WITHDRAW = "partners/partner-withdraw";
 
-    /** The cookie in which the language menu remembers a choice (web's LocaleConfiguration). */
-    private static final String LANGUAGE_COOKIE = "lang";
-
     private final PartnerService partners;
     private final org.springframework.web.servlet.LocaleResolver locales;
 
@@ -44,8 +42,7 @@ class PartnerController {
         PartnerService.Membership me = partners.membership(who.getName());
         // A partner was invited in a language; until they choose one in the menu, their pages speak it, whatever the
         // browser says (a school's shared computer may be set to German for a Turkish-speaking club's chair).
-        if (org.springframework.web.util.WebUtils.getCookie(request, LANGUAGE_COOKIE) == null
-                && request.getParameter("lang") == null && !me.language().locale().equals(locale)) {
+        if (!LanguageChoice.made(request) && !me.language().locale().equals(locale)) {
             locales.setLocale(request, response, me.language().locale());
             return "redirect:/partner";
         }

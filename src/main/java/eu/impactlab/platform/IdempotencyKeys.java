@@ -17,6 +17,8 @@ public final class IdempotencyKeys {
     /** The longest stored key ("form:" or "api:" and the key), the column's width. */
     public static final int MAX_STORED_LENGTH = 100;
     public static final Duration LIFETIME = Duration.ofHours(24);
+    /** The message key a module's validation puts under "idempotencyKey" when the key belongs to another request. */
+    public static final String REUSED = "input.error.idempotencyKeyReused";
 
     private IdempotencyKeys() {
     }

@@ -11,14 +11,13 @@ import java.util.Optional;
 public final class LinkLanguage {
 
     private static final String ATTRIBUTE = LinkLanguage.class.getName();
-    private static final String CHOICE_PARAMETER = "lang";
 
     private LinkLanguage() {
     }
 
     /** Whether this request chooses its language itself; that choice wins over the link's. */
     public static boolean chosenInRequest(HttpServletRequest request) {
-        return request.getParameter(CHOICE_PARAMETER) != null;
+        return LanguageChoice.inRequest(request);
     }
 
     /** Uses the link's language for the rest of this request, unless the request chose one. @return whether it is used */

@@ -26,6 +26,11 @@ public final class TextRules {
         return value != null && value.indexOf('\0') >= 0;
     }
 
+    /** A name or title inside a sentence keeps its own direction (an Arabic name in a German sentence, or the other way). */
+    public static String isolated(String text) {
+        return text == null ? null : "\u2068" + text + "\u2069";
+    }
+
     private static boolean forbiddenInLine(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR

@@ -1,5 +1,6 @@
 package eu.impactlab.skills;
 
+import eu.impactlab.platform.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -101,7 +102,7 @@ class BadgeController {
         String name = DataIntegrity.parse(badge.json()).getString("name", "");
         model.addAttribute("badge", badge);
         // Isolated, so a title in another script (an Arabic title on a Ukrainian page) keeps the sentence's order.
-        model.addAttribute("name", "\u2068" + name + "\u2069");
+        model.addAttribute("name", TextRules.isolated(name));
         model.addAttribute("linkedIn", linkedInUrl(badge, name));
         model.addAttribute("named", Badges.namesSomeone(badge.json()));
         return "skills/badge";

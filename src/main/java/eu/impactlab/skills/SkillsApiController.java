@@ -1,6 +1,7 @@
 package eu.impactlab.skills;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.ApiProblems;
 import eu.impactlab.platform.ImpactLabProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +29,13 @@ class SkillsApiController {
 
     private final SkillsService skills;
     private final MessageSource messages;
+    private final ApiProblems problems;
     private final ImpactLabProperties properties;
 
-    SkillsApiController(SkillsService skills, MessageSource messages, ImpactLabProperties properties) {
+    SkillsApiController(SkillsService skills, MessageSource messages, ApiProblems problems, ImpactLabProperties properties) {
         this.skills = skills;
         this.messages = messages;
+        this.problems = problems;
         this.properties = properties;
     }
 
@@ -125,11 +127,6 @@ class SkillsApiController {
     }
 
     private ResponseEntity<ProblemDetail> problem(Map<String, String> keys, Locale in) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        keys.forEach((field, key) -> texts.put(field, messages.getMessage(key, null, in)));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("skills.error.title", null, in));
-        problem.setProperty("errors", texts);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(problems.fieldErrors("skills.error.title", keys, in));
     }
 }

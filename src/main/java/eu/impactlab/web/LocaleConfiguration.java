@@ -1,6 +1,7 @@
 package eu.impactlab.web;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.LanguageChoice;
 import eu.impactlab.platform.LinkLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,8 +26,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
-    static final String COOKIE = "lang";
-
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new SupportedLocaleResolver();
@@ -40,7 +39,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-        interceptor.setParamName("lang");
+        interceptor.setParamName(LanguageChoice.PARAMETER);
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
@@ -64,7 +63,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     static class SupportedLocaleResolver extends CookieLocaleResolver {
 
         SupportedLocaleResolver() {
-            super(COOKIE);
+            super(LanguageChoice.COOKIE);
         }
 
         @Override

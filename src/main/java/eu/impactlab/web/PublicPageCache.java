@@ -2,6 +2,7 @@ package eu.impactlab.web;
 
 import eu.impactlab.labs.Language;
 import eu.impactlab.platform.DataVersions;
+import eu.impactlab.platform.LanguageChoice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -108,7 +109,7 @@ class PublicPageCache implements HandlerInterceptor {
     /** GET of a public page, no session (not even one to resume), no language switch, no htmx fragment, nobody logged in. */
     private static boolean cacheable(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) || request.getRequestedSessionId() != null
-                || request.getParameter(LocaleConfiguration.COOKIE) != null || request.getHeader("HX-Request") != null
+                || LanguageChoice.inRequest(request) || request.getHeader("HX-Request") != null
                 || !CACHEABLE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()) {
             return false;
         }

@@ -22,7 +22,9 @@ import tools.jackson.databind.ObjectMapper;
  * Rate limits for what anyone can call without an account: booking submissions per hour and other booking and API
  * requests per minute, per client address (behind a trusted proxy, the one it forwarded: see TrustedProxies). Answers
  * 429 with Retry-After: the API a problem detail, forms a page in their language, whatever the method. The buckets live
- * in PostgreSQL (platform.RateBuckets), so the limits count across every app instance.
+ * in PostgreSQL (platform.RateBuckets), so the limits count across every app instance; the frequent per-minute limit
+ * reserves a twentieth of its allowance at a time, so that only every twentieth request of a client writes the table
+ * (bench/README.md).
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -35,6 +37,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** Reserving a machine counts like booking too, by the form or by the API. */
     private static final java.util.regex.Pattern MACHINE_RESERVATION = java.util.regex.Pattern.compile(
             "/machines/\\d+/reserve|/api/v1/machines/\\d+/reservations");
+
+    /** The per-minute limit is taken from the table in batches of this share of it. */
+    private static final int RESERVED_SHARE = 20;
 
     private final RateLimitProperties properties;
     private final MessageSource messages;
@@ -71,7 +76,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         try {
             take = booking
                     ? buckets.take("book:" + request.getRemoteAddr(), properties.bookingsPerHour(), Duration.ofHours(1))
-                    : buckets.take("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1));
+                    : buckets.takeReserving("req:" + request.getRemoteAddr(), properties.requestsPerMinute(), Duration.ofMinutes(1),
+                            properties.requestsPerMinute() / RESERVED_SHARE);
         } catch (DataAccessException e) {
             // Without the database nothing can be booked anyway: the page itself answers (kept pages, or the 503 page).
             chain.doFilter(request, response);

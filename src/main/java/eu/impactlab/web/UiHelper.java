@@ -1,6 +1,8 @@
 package eu.impactlab.web;
 
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.LanguageChoice;
+import eu.impactlab.platform.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,6 +21,11 @@ public class UiHelper {
 
     public Language current() {
         return Language.forLocale(LocaleContextHolder.getLocale());
+    }
+
+    /** A title or name inside a sentence, isolated so that text in another script keeps the sentence's order. */
+    public String isolated(String text) {
+        return TextRules.isolated(text);
     }
 
     /** Whether the page is in Leichte Sprache (its own class, note and mark; see EasyLanguageViews). */
@@ -59,13 +66,13 @@ public class UiHelper {
     public String switchTo(Language language) {
         HttpServletRequest request = request();
         if (request == null) {
-            return "/?lang=" + language.tag();
+            return "/?" + LanguageChoice.PARAMETER + "=" + language.tag();
         }
         Object original = request.getAttribute("jakarta.servlet.error.request_uri");
         String path = original != null ? original.toString() : request.getRequestURI();
         String query = original != null ? null : request.getQueryString();
         return UriComponentsBuilder.fromPath(path).query(query)
-                .replaceQueryParam("lang", language.tag())
+                .replaceQueryParam(LanguageChoice.PARAMETER, language.tag())
                 .replaceQueryParam("error")
                 .replaceQueryParam("throttled")
                 .build().toUriString();

@@ -84,6 +84,23 @@ class AccountAdminTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theRoleAndLabChoicesComeBackCheckedWithTheErrorBesideThem() throws Exception {
+        MockHttpSession admin = Logins.as(mvc, "admin");
+        long vegesack = labs.idOf("vegesack").orElseThrow();
+        String empty = mvc.perform(get("/admin/accounts/new").session(admin).param("lang", "de"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(empty).contains("<legend>Rolle</legend>", "name=\"role\"", "name=\"labIds\"", "Digital Impact Lab Vegesack");
+
+        String html = mvc.perform(post("/admin/accounts").session(admin).with(csrf()).param("lang", "de")
+                        .param("username", "helper").param("displayName", "Noch ein Helfer").param("role", "COORDINATOR")
+                        .param("labIds", String.valueOf(vegesack)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).containsPattern("value=\"COORDINATOR\"[^>]*checked");
+        assertThat(html).containsPattern("value=\"" + vegesack + "\"[^>]*checked");
+        assertThat(accounts.byUsername("helper").orElseThrow().role()).isEqualTo(Role.HELPER);
+    }
+
+    @Test
     void onlyAdminsManageAccounts() throws Exception {
         for (String user : new String[] {"coordinator", "helper", "partner", "funder"}) {
             MockHttpSession session = Logins.as(mvc, user);

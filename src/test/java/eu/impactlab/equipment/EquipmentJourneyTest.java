@@ -255,6 +255,14 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
                         .header("Idempotency-Key", "noshow-" + machine).contentType(MediaType.APPLICATION_JSON)
                         .content(body(code, start, 60)))
                 .andExpect(status().isOk());
+        // The same key with another time: 422 in the caller's language, and nothing more is reserved.
+        String reused = mvc.perform(post("/api/v1/machines/" + machine + "/reservations").header("Accept-Language", "uk")
+                        .header("Idempotency-Key", "noshow-" + machine).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(code, start.plusHours(2), 60)))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(reused).contains("\"title\":\"Idempotency-Key уже використано\"", "Для нового запиту");
+        assertThat(jdbc.sql("select count(*) from machine_reservation where machine_id = ?").param(machine).query(Long.class)
+                .single()).isEqualTo(1);
         var mail = jdbc.sql("select subject, body from mail_outbox where recipient = 'olena@example.org' order by id desc limit 1")
                 .query().singleRow();
         assertThat((String) mail.get("subject")).startsWith("Заброньовано");

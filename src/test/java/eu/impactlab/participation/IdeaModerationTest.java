@@ -105,7 +105,7 @@ class IdeaModerationTest extends AbstractIntegrationTest {
                 .param("message", "Das Lab hat dafür keinen Raum.")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(asked).as("a rejection asks first and shows the reason the proposer will read")
-                .contains("Diese Idee wirklich ablehnen?", "Das Lab hat dafür keinen Raum.", "name=\"confirmed\" value=\"true\"");
+                .contains("Diese Idee wirklich ablehnen?", "dir=\"auto\">Das Lab hat dafür keinen Raum.", "name=\"confirmed\" value=\"true\"");
         assertThat(ideas.idea(id).orElseThrow().state()).isEqualTo("PENDING");
         mvc.perform(post("/admin/ideas/" + id + "/reject").session(coordinator).with(csrf())
                 .param("message", "Das Lab hat dafür keinen Raum.").param("confirmed", "true"))
@@ -176,7 +176,7 @@ class IdeaModerationTest extends AbstractIntegrationTest {
         String asked = mvc.perform(post("/admin/ideas/" + a + "/merge").session(coordinator).with(csrf())
                 .param("into", String.valueOf(b))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(asked).as("a merge asks first and says where the supports go")
-                .contains("Diese Idee wirklich zusammenführen?", "Ihre 4 Unterstützungen zählen dann bei „Löten lernen“");
+                .contains("Diese Idee wirklich zusammenführen?", "Ihre 4 Unterstützungen zählen dann bei „\u2068Löten lernen\u2069“");
         assertThat(ideas.idea(a).orElseThrow().state()).isEqualTo("PUBLISHED");
         mvc.perform(post("/admin/ideas/" + a + "/merge").session(coordinator).with(csrf())
                 .param("into", String.valueOf(b)).param("confirmed", "true")).andExpect(status().is3xxRedirection());

@@ -24,6 +24,8 @@ class RateBucketsTest extends AbstractIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    OnceAcrossInstances once;
 
     @Test
     void aBucketGivesItsCapacityThenSaysHowLongToWaitAndStoresNoKeyInClear() {
@@ -66,6 +68,103 @@ class RateBucketsTest extends AbstractIntegrationTest {
         }
         pool.shutdown();
         assertThat(taken).isEqualTo(5);
+    }
+
+    @Test
+    void aReservingLimitWritesTheTableOncePerBatch() {
+        String key = "test:reserving";
+        String hash = SecretTokens.hash(key);
+        assertThat(buckets.takeReserving(key, 300, Duration.ofMinutes(1), 15).taken()).isTrue();
+        var first = jdbc.sql("select tokens, updated_at from rate_bucket where key_hash = ?").param(hash).query().singleRow();
+        assertThat(((Number) first.get("tokens")).doubleValue()).as("a batch of 15 taken at once").isEqualTo(285.0);
+        for (int i = 0; i < 14; i++) {
+            assertThat(buckets.takeReserving(key, 300, Duration.ofMinutes(1), 15).taken()).isTrue();
+        }
+        assertThat(jdbc.sql("select updated_at from rate_bucket where key_hash = ?").param(hash).query().singleValue())
+                .as("the other 14 came from memory").isEqualTo(first.get("updated_at"));
+        assertThat(buckets.takeReserving(key, 300, Duration.ofMinutes(1), 15).taken()).isTrue();
+        assertThat(jdbc.sql("select tokens from rate_bucket where key_hash = ?").param(hash).query(Double.class).single())
+                .as("the 16th reserved the next batch").isLessThan(271.0);
+    }
+
+    @Test
+    void instancesReservingAtOnceNeverLetMoreThanTheCapacityThroughAndCountSinglyAtTheEnd() throws Exception {
+        String key = "test:reserving-instances";
+        Clock stopped = Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC);
+        List<RateBuckets> instances = List.of(new RateBuckets(jdbc, once, stopped), new RateBuckets(jdbc, once, stopped));
+        int threads = 16;
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> takes = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            RateBuckets instance = instances.get(i % 2);
+            takes.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                int taken = 0;
+                for (int n = 0; n < 10; n++) {
+                    taken += instance.takeReserving(key, 40, Duration.ofHours(1), 5).taken() ? 1 : 0;
+                }
+                return taken;
+            }));
+        }
+        ready.await();
+        go.countDown();
+        int taken = 0;
+        for (Future<Integer> take : takes) {
+            taken += take.get();
+        }
+        pool.shutdown();
+        // 160 tries on two instances against 40 tokens: at most 40, and at most a batch less one per instance unused.
+        assertThat(taken).isBetween(40 - 2 * 4, 40);
+        RateBuckets.Take refused = instances.get(0).takeReserving(key, 40, Duration.ofHours(1), 5);
+        assertThat(refused.taken()).isFalse();
+        assertThat(refused.retryAfter()).isPositive();
+    }
+
+    @Test
+    void aRefusalIsRememberedUntilTheNextTokenIsDue() {
+        String key = "test:reserving-refused";
+        MovingClock time = new MovingClock(clock.instant());
+        RateBuckets instance = new RateBuckets(jdbc, once, time);
+        for (int i = 0; i < 4; i++) {
+            assertThat(instance.takeReserving(key, 4, Duration.ofMinutes(4), 2).taken()).isTrue();
+        }
+        RateBuckets.Take refused = instance.takeReserving(key, 4, Duration.ofMinutes(4), 2);
+        assertThat(refused.taken()).isFalse();
+        assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+
+        // Without its row the table would give a token; this instance still knows the client must wait.
+        jdbc.sql("delete from rate_bucket where key_hash = ?").param(SecretTokens.hash(key)).update();
+        time.now = time.now.plusSeconds(30);
+        assertThat(instance.takeReserving(key, 4, Duration.ofMinutes(4), 2).taken()).isFalse();
+        time.now = time.now.plusSeconds(31);
+        assertThat(instance.takeReserving(key, 4, Duration.ofMinutes(4), 2).taken()).as("a minute later").isTrue();
+    }
+
+    /** A clock the test moves forward. */
+    static final class MovingClock extends Clock {
+        volatile java.time.Instant now;
+
+        MovingClock(java.time.Instant start) {
+            this.now = start;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 class EasyLanguageFlowsTest extends AbstractIntegrationTest {
 
-    private static final Cookie EASY = new Cookie(LocaleConfiguration.COOKIE, "ls");
+    private static final Cookie EASY = new Cookie(eu.impactlab.platform.LanguageChoice.COOKIE, "ls");
 
     @Autowired
     JdbcClient jdbc;
@@ -40,7 +40,7 @@ class EasyLanguageFlowsTest extends AbstractIntegrationTest {
         assertThat(home).contains("hreflang=\"de\"", ">Leichte Sprache</a>", "class=\"ls-pictogram\"")
                 .containsPattern("href=\"/\\?lang=ls\"");
         MvcResult chosen = mvc.perform(get("/").param("lang", "ls")).andReturn();
-        assertThat(chosen.getResponse().getCookie(LocaleConfiguration.COOKIE).getValue()).isEqualTo("ls");
+        assertThat(chosen.getResponse().getCookie(eu.impactlab.platform.LanguageChoice.COOKIE).getValue()).isEqualTo("ls");
         String remembered = easy(get("/labs"));
         assertThat(remembered).contains("<html lang=\"de\" dir=\"ltr\" class=\"lang-ls\"", "Es gibt 3 Labs in Bremen.");
         // The start page explains the site as BITV 2.0 §4 asks, and shows where sign-language videos go.
