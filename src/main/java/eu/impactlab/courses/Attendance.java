@@ -1,5 +1,6 @@
 package eu.impactlab.courses;
 
+import eu.impactlab.platform.StaffAction;
 import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
@@ -170,6 +171,8 @@ class Attendance {
             jdbc.sql("insert into course_log (course_id, registration_id, action, actor) values (?, ?, ?, ?)")
                     .params(courseId, registrationId, present ? "ATTENDANCE_PRESENT" : "ATTENDANCE_ABSENT", actor).update();
             events.publishEvent(new CourseAttendanceRecorded(UUID.randomUUID(), day, facts, visitor.get(), present));
+            events.publishEvent(new StaffAction(actor, present ? "ATTENDANCE_PRESENT" : "ATTENDANCE_ABSENT", "course",
+                    String.valueOf(courseId), course.labId(), "session " + sessionId + ", registration " + registrationId));
         }
         boolean completedNow = present && completes(course, registrationId, actor);
         if (completedNow) {

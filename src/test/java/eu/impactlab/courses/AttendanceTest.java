@@ -86,6 +86,13 @@ class AttendanceTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select action || ':' || actor from course_log where registration_id = ? order by id").param(leila)
                 .query(String.class).list()).containsExactly("ATTENDANCE_PRESENT:helper", "ATTENDANCE_ABSENT:helper");
         assertThat(events.stream(CourseCompleted.class)).isEmpty();
+        // The audit trail has the same ticks, by account and ids, without the participant's name.
+        assertThat(jdbc.sql("""
+                select a.action || ':' || acc.username || ':' || a.details from privacy_audit a join account acc on acc.id = a.actor_id
+                where a.object_type = 'course' and a.object_id = ? and a.action like 'ATTENDANCE\\_%' order by a.id""")
+                .param(String.valueOf(course.id())).query(String.class).list()).containsExactly(
+                "ATTENDANCE_PRESENT:helper:session " + course.sessions().get(3) + ", registration " + leila,
+                "ATTENDANCE_ABSENT:helper:session " + course.sessions().get(3) + ", registration " + leila);
     }
 
     @Test
