@@ -160,7 +160,8 @@ class Attendance {
                 ? jdbc.sql("""
                         insert into course_attendance (session_id, registration_id, present, recorded_by) values (?, ?, true, ?)
                         on conflict (session_id, registration_id) do update
-                        set present = true, recorded_at = now(), recorded_by = excluded.recorded_by
+                        set present = true, recorded_at = now(), recorded_by = excluded.recorded_by,
+                            recorded_by_id = excluded.recorded_by_id
                         where course_attendance.present = false""").params(sessionId, registrationId, actor).update()
                 : jdbc.sql("""
                         update course_attendance set present = false, recorded_at = now(), recorded_by = ?
