@@ -205,7 +205,7 @@ class EquipmentStaffController {
     String renew(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, RedirectAttributes redirect) {
         lab(lab, auth, locale);
         device(lab, id);
-        String problem = loans.renew(id);
+        String problem = loans.renew(id, auth.getName());
         redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.staff.renewed" : problem);
         if (problem == null) {
             loans.openLoanOf(id).filter(l -> !l.remindedByMail())

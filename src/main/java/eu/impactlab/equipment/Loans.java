@@ -234,6 +234,11 @@ class Loans {
      * renewed, else the message key why not.
      */
     String renew(long deviceId) {
+        return renew(deviceId, null);
+    }
+
+    /** Renews for a member of staff (audited); null when renewed, else the message key why not. */
+    String renew(long deviceId, String actor) {
         return transactions.execute(status -> {
             Optional<Loan> open = jdbc.sql(LOAN + " where l.device_id = :id and l.returned_at is null for update of l")
                     .param("id", deviceId).query(Loans::loan).optional();
@@ -252,6 +257,8 @@ class Loans {
                         due_on = due_on + (select p.loan_days from device d join device_pool p on p.id = d.pool_id where d.id = device_loan.device_id),
                         reminded_before_at = null, reminded_due_at = null, reminded_overdue1_at = null, reminded_overdue7_at = null
                     where id = :id""").param("id", loan.id()).update();
+            events.publishEvent(new StaffAction(actor, "DEVICE_RENEWED", "device", String.valueOf(deviceId),
+                    device(deviceId).map(Device::labId).orElse(null), "renewal " + (loan.renewals() + 1)));
             return null;
         });
     }

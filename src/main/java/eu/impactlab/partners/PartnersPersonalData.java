@@ -35,7 +35,8 @@ class PartnersPersonalData implements PersonalData.Declaration {
                         Deletion.WITH_ACCOUNT, null, 0, List.of(
                                 new Column("partner_member", "account_id", STAFF_ID),
                                 new Column("partner_member", "language", PROFILE),
-                                new Column("partner_member", "invited_by", STAFF_ID))),
+                                new Column("partner_member", "invited_by", STAFF_ID),
+                                new Column("partner_member", "invited_by_id", STAFF_ID))),
                 new Use("partners.requests", Set.of(), LegalBasis.PUBLIC_TASK, Set.of("mail"),
                         Deletion.AFTER_RETENTION, PartnerRetentionJob.LOCK, properties.retention().toDays(), List.of(
                                 new Column("partner_message", "body", FREE_TEXT),

@@ -151,6 +151,7 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
         assertThat(mvc.perform(post("/staff/equipment/" + lab + "/devices/" + other + "/lend").session(helper).with(csrf())
                 .param("name", "Aylin").param("contact", "0421/123456").param("agreement", "true").param("identitySeen", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("schon ein Gerät geliehen");
+        mvc.perform(post(base + "/renew").session(helper).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(post(base + "/return").session(helper).with(csrf()).param("condition", "GOOD").param("damage", "NONE"))
                 .andExpect(status().is3xxRedirection());
         assertThat(loans.device(tablet).orElseThrow().state()).isEqualTo("NEEDS_WIPE");
@@ -171,6 +172,7 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
                 .containsExactly("DEVICE_LENT:helper:" + lab + ":loan days " + jdbc.sql(
                                 "select p.loan_days from device d join device_pool p on p.id = d.pool_id where d.id = ?")
                                 .param(tablet).query(Integer.class).single(),
+                        "DEVICE_RENEWED:helper:" + lab + ":renewal 1",
                         "DEVICE_RETURNED:helper:" + lab + ":condition GOOD, damage NONE",
                         "DEVICE_WIPED:helper:" + lab + ":state AVAILABLE");
     }

@@ -21,7 +21,8 @@ class ActorAccountIdsTest extends AbstractIntegrationTest {
             "course_attendance", List.of("recorded_by", "recorded_by_id"),
             "idea_log", List.of("actor", "actor_id"),
             "partner_request_log", List.of("actor", "actor_id"),
-            "device_wipe", List.of("wiped_by", "wiped_by_id"));
+            "device_wipe", List.of("wiped_by", "wiped_by_id"),
+            "partner_member", List.of("invited_by", "invited_by_id"));
 
     @Autowired
     JdbcClient jdbc;
