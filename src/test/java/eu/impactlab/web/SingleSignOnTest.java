@@ -159,6 +159,7 @@ class SingleSignOnTest extends OperatorSetupTest {
                 .isEqualTo("/login/second-factor");
         assertThat(passwordOnly.get("/login/second-factor").body()).contains("Noch ein Schritt: der zweite Faktor");
         assertThat(passwordOnly.get("/admin/labs/groepelingen").statusCode()).as("no role before the code").isEqualTo(403);
+        assertThat(Http.location(passwordOnly.get("/login"))).as("the login page leads back to the code").endsWith("/login/second-factor");
         HttpResponse<String> wrong = passwordOnly.postForm("/login/second-factor", "/login/second-factor", "code=000000");
         assertThat(wrong.statusCode()).isEqualTo(200);
         assertThat(wrong.body()).contains("Der Code stimmt nicht");
