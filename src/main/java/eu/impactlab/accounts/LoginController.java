@@ -21,6 +21,9 @@ class LoginController {
     @GetMapping("/login")
     String login(Authentication who, Model model) {
         if (loggedIn(who)) {
+            if (who.getAuthorities().stream().anyMatch(a -> SingleSignOnAccounts.CODE_PENDING.equals(a.getAuthority()))) {
+                return "redirect:" + SingleSignOn.SECOND_FACTOR_PAGE;
+            }
             return waiting(who) ? "redirect:" + SingleSignOn.WAITING_PAGE : "redirect:/admin";
         }
         if (singleSignOn.enabled()) {

@@ -25,10 +25,13 @@ public class SingleSignOn {
     static final String LOGIN_PATH = "/login/sso";
     static final String AUTHORIZATION_PATH = "/oauth2/authorization/" + REGISTRATION;
     static final String WAITING_PAGE = "/login/waiting";
+    /** Where a login through the provider types the local second factor's code, when the provider asked for none. */
+    static final String SECOND_FACTOR_PAGE = "/login/second-factor";
 
     private final SingleSignOnProperties settings;
     private final SingleSignOnAccounts accounts;
     private final ClientRegistrationRepository registrations;
+    private volatile AuthenticationSuccessHandler landing;
 
     SingleSignOn(SingleSignOnProperties settings, SingleSignOnAccounts accounts) {
         this.settings = settings;
@@ -71,6 +74,7 @@ public class SingleSignOn {
         if (!enabled()) {
             return;
         }
+        this.landing = landing;
         OidcClientInitiatedLogoutSuccessHandler logoutAtProvider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutAtProvider.setPostLogoutRedirectUri("{baseUrl}/?loggedOut");
         logoutAtProvider.setDefaultTargetUrl("/?loggedOut");
@@ -93,6 +97,16 @@ public class SingleSignOn {
             response.sendRedirect(request.getContextPath() + WAITING_PAGE);
             return;
         }
+        if (who.getAuthorities().stream().anyMatch(a -> SingleSignOnAccounts.CODE_PENDING.equals(a.getAuthority()))) {
+            response.sendRedirect(request.getContextPath() + SECOND_FACTOR_PAGE);
+            return;
+        }
+        landing.onAuthenticationSuccess(request, response, who);
+    }
+
+    /** After the local second factor's code: on to the page a login lands on. */
+    void landAfterSecondFactor(HttpServletRequest request, HttpServletResponse response, Authentication who)
+            throws java.io.IOException, jakarta.servlet.ServletException {
         landing.onAuthenticationSuccess(request, response, who);
     }
 

@@ -36,6 +36,8 @@ class SingleSignOnAccounts implements OAuth2UserService<OidcUserRequest, OidcUse
 
     /** Authority of an account that has no role yet: it may see only the waiting page. */
     static final String WAITING = "SSO_WAITING";
+    /** The only authority until the local second factor's code is typed, when the provider asked for none. */
+    static final String CODE_PENDING = "SSO_TWO_FACTOR_CODE_PENDING";
 
     private static final Logger log = LoggerFactory.getLogger(SingleSignOnAccounts.class);
     private static final Pattern USABLE_USERNAME = Pattern.compile("^[a-z0-9._@-]{3,60}$");
@@ -45,13 +47,17 @@ class SingleSignOnAccounts implements OAuth2UserService<OidcUserRequest, OidcUse
     private final AccountRepository accounts;
     private final AccountSsoRepository links;
     private final LabService labs;
+    private final TwoFactor twoFactor;
+    private final TwoFactorPolicy twoFactorPolicy;
 
     SingleSignOnAccounts(SingleSignOnProperties settings, AccountRepository accounts, AccountSsoRepository links,
-            LabService labs) {
+            LabService labs, TwoFactor twoFactor, TwoFactorPolicy twoFactorPolicy) {
         this.settings = settings;
         this.accounts = accounts;
         this.links = links;
         this.labs = labs;
+        this.twoFactor = twoFactor;
+        this.twoFactorPolicy = twoFactorPolicy;
     }
 
     @Override
@@ -80,8 +86,21 @@ class SingleSignOnAccounts implements OAuth2UserService<OidcUserRequest, OidcUse
             authorities.add(new SimpleGrantedAuthority(account.role.authority()));
             account.labIds.forEach(id -> authorities.add(new SimpleGrantedAuthority(LabAccess.authorityFor(id))));
         }
-        log.info("single sign-on as account {} with role {}", account.id, account.role);
-        return new StaffOidcUser(authorities, person, account.username);
+        boolean providerSecondFactor = settings.secondFactorAtProvider(person.getIdToken().getAuthenticationMethods(),
+                person.getIdToken().getAuthenticationContextClass());
+        log.info("single sign-on as account {} with role {}, second factor at the provider: {}", account.id, account.role,
+                providerSecondFactor);
+        if (account.role != null && !providerSecondFactor) {
+            // The provider vouched for one factor only: the local two-factor rule applies as to a password login.
+            if (twoFactor.enrolled(account.id)) {
+                return new StaffOidcUser(List.of(new SimpleGrantedAuthority(CODE_PENDING)), person, account.username,
+                        authorities);
+            }
+            if (twoFactorPolicy.requiredFor(account.role)) {
+                authorities.add(new SimpleGrantedAuthority(TwoFactorSetupGate.AUTHORITY));
+            }
+        }
+        return new StaffOidcUser(authorities, person, account.username, List.of());
     }
 
     private Account firstLogin(String issuer, OidcUser person) {
@@ -136,14 +155,29 @@ class SingleSignOnAccounts implements OAuth2UserService<OidcUserRequest, OidcUse
         return value.length() <= max ? value : value.substring(0, max);
     }
 
-    /** The provider's person, named by the local account's user name, as every page and audit entry expects. */
+    /**
+     * The provider's person, named by the local account's user name, as every page and audit entry expects; while the
+     * local second factor's code is pending, the account's real authorities wait in {@code heldBack}.
+     */
     static final class StaffOidcUser extends DefaultOidcUser {
 
         private final String username;
+        private final List<GrantedAuthority> heldBack;
 
-        StaffOidcUser(Collection<? extends GrantedAuthority> authorities, OidcUser person, String username) {
+        StaffOidcUser(Collection<? extends GrantedAuthority> authorities, OidcUser person, String username,
+                Collection<? extends GrantedAuthority> heldBack) {
             super(authorities, person.getIdToken(), person.getUserInfo());
             this.username = username;
+            this.heldBack = List.copyOf(heldBack);
+        }
+
+        /** The same person with the authorities held back until the code was right. */
+        StaffOidcUser withSecondFactor() {
+            return new StaffOidcUser(heldBack, this, username, List.of());
+        }
+
+        boolean codePending() {
+            return getAuthorities().stream().anyMatch(a -> CODE_PENDING.equals(a.getAuthority()));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package eu.impactlab.consultations;
 
+import eu.impactlab.platform.StaffAction;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
@@ -322,6 +323,10 @@ public class ConsultationService {
             boolean cancelled = store.cancel(row.id());
             if (cancelled) {
                 store.log(row.id(), "CANCELLED", actor);
+                if (!"citizen".equals(actor)) {
+                    events.publishEvent(new StaffAction(actor, "APPOINTMENT_CANCELLED", "appointment",
+                            String.valueOf(row.id()), row.labId(), "status " + row.status() + " -> CANCELLED"));
+                }
                 events.publishEvent(new AppointmentCancelled(UUID.randomUUID(),
                         row.startsAt().atZone(SlotFinder.BREMEN).toLocalDate(), row.labId(),
                         row.topicKey(), row.language()));

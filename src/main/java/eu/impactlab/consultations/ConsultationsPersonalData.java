@@ -61,7 +61,9 @@ class ConsultationsPersonalData implements PersonalData.Declaration, PersonalDat
                 new Use("consultations.staff", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
                                 new Column("appointment_log", "actor", STAFF_ID),
-                                new Column("walk_in_ticket_log", "actor", STAFF_ID))));
+                                new Column("appointment_log", "actor_id", STAFF_ID),
+                                new Column("walk_in_ticket_log", "actor", STAFF_ID),
+                                new Column("walk_in_ticket_log", "actor_id", STAFF_ID))));
     }
 
     @Override

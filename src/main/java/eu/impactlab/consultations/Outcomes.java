@@ -7,6 +7,7 @@ import eu.impactlab.consultations.ConsultationCompleted.Gender;
 import eu.impactlab.consultations.ConsultationCompleted.Kind;
 import eu.impactlab.consultations.ConsultationCompleted.Referral;
 import eu.impactlab.consultations.ConsultationCompleted.Result;
+import eu.impactlab.platform.StaffAction;
 import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.Language;
 import java.time.Clock;
@@ -101,6 +102,9 @@ class Outcomes {
                 queue.log(subject.id(), "OUTCOME_RECORDED", actor);
             }
             events.publishEvent(facts);
+            events.publishEvent(new StaffAction(actor, "OUTCOME_RECORDED",
+                    subject.kind() == Kind.APPOINTMENT ? "appointment" : "walk-in-ticket", String.valueOf(subject.id()),
+                    subject.labId(), "result " + answers.result() + ", minutes " + answers.minutes()));
             return true;
         }));
     }

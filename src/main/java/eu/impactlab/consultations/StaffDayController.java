@@ -43,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffDayController {
 
     static final String VIEW_DAY = "consultations/staff-day";
+    static final String VIEW_CONTACT = "consultations/staff-contact";
     static final String VIEW_OUTCOME = "consultations/outcome";
     static final String VIEW_QUEUE = "consultations/staff-day :: queue";
     static final String VIEW_SHORT_HELP = "consultations/staff-day :: shortHelp";
@@ -126,6 +127,17 @@ class StaffDayController {
         redirect.addFlashAttribute("saved", changed ? "staff.saved." + step.name() : "staff.notChanged");
         LocalDate day = desk.appointmentFor(id, who).startsAt().atZone(SlotFinder.BREMEN).toLocalDate();
         return dayRedirect(day);
+    }
+
+    /** A helper looks up how to reach the person (to say they run late, or the video link fails); audited. */
+    @GetMapping("/appointments/{id}/contact")
+    String contact(@PathVariable long id, Authentication who, Model model) {
+        ConsultationStore.Row row = desk.contactFor(id, who);
+        model.addAttribute("appointment", row);
+        model.addAttribute("day", row.startsAt().atZone(SlotFinder.BREMEN).toLocalDate());
+        model.addAttribute("from", row.startsAt().atZone(SlotFinder.BREMEN).toLocalTime());
+        model.addAttribute("to", row.endsAt().atZone(SlotFinder.BREMEN).toLocalTime());
+        return VIEW_CONTACT;
     }
 
     // --- the walk-in queue ---

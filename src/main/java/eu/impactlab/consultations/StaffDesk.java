@@ -6,6 +6,7 @@ import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
 import eu.impactlab.labs.Language;
+import eu.impactlab.platform.StaffAction;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -116,6 +117,8 @@ class StaffDesk {
             boolean changed = store.changeStatus(row.id(), step.from, step.name());
             if (changed) {
                 store.log(row.id(), step.name(), who.getName());
+                events.publishEvent(new StaffAction(who.getName(), "APPOINTMENT_" + step.name(), "appointment",
+                        String.valueOf(row.id()), row.labId(), "status " + step.from + " -> " + step.name()));
                 if (step == Step.NO_SHOW) {
                     events.publishEvent(new AppointmentMissed(UUID.randomUUID(),
                             row.startsAt().atZone(SlotFinder.BREMEN).toLocalDate(), row.labId(), row.topicKey(), row.language()));
@@ -123,6 +126,14 @@ class StaffDesk {
             }
             return changed;
         }));
+    }
+
+    /** The appointment with its contact details, for staff of its lab; the look itself goes into the audit trail. */
+    ConsultationStore.Row contactFor(long appointmentId, Authentication who) {
+        ConsultationStore.Row row = appointmentFor(appointmentId, who);
+        transactions.executeWithoutResult(status -> events.publishEvent(new StaffAction(who.getName(), "CONTACT_VIEWED",
+                "appointment", String.valueOf(row.id()), row.labId(), null)));
+        return row;
     }
 
     /** The appointment, when the person acts for its lab; 404 when there is none, 403 when it belongs to another lab. */

@@ -1,5 +1,6 @@
 package eu.impactlab.courses;
 
+import eu.impactlab.platform.StaffAction;
 import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.labs.LabView;
@@ -159,7 +160,8 @@ class Attendance {
                 ? jdbc.sql("""
                         insert into course_attendance (session_id, registration_id, present, recorded_by) values (?, ?, true, ?)
                         on conflict (session_id, registration_id) do update
-                        set present = true, recorded_at = now(), recorded_by = excluded.recorded_by
+                        set present = true, recorded_at = now(), recorded_by = excluded.recorded_by,
+                            recorded_by_id = excluded.recorded_by_id
                         where course_attendance.present = false""").params(sessionId, registrationId, actor).update()
                 : jdbc.sql("""
                         update course_attendance set present = false, recorded_at = now(), recorded_by = ?
@@ -170,6 +172,8 @@ class Attendance {
             jdbc.sql("insert into course_log (course_id, registration_id, action, actor) values (?, ?, ?, ?)")
                     .params(courseId, registrationId, present ? "ATTENDANCE_PRESENT" : "ATTENDANCE_ABSENT", actor).update();
             events.publishEvent(new CourseAttendanceRecorded(UUID.randomUUID(), day, facts, visitor.get(), present));
+            events.publishEvent(new StaffAction(actor, present ? "ATTENDANCE_PRESENT" : "ATTENDANCE_ABSENT", "course",
+                    String.valueOf(courseId), course.labId(), "session " + sessionId + ", registration " + registrationId));
         }
         boolean completedNow = present && completes(course, registrationId, actor);
         if (completedNow) {

@@ -66,7 +66,9 @@ class CoursesPersonalData implements PersonalData.Declaration, PersonalData.Hold
                 new Use("courses.staff", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
                                 new Column("course_attendance", "recorded_by", STAFF_ID),
-                                new Column("course_log", "actor", STAFF_ID))));
+                                new Column("course_attendance", "recorded_by_id", STAFF_ID),
+                                new Column("course_log", "actor", STAFF_ID),
+                                new Column("course_log", "actor_id", STAFF_ID))));
     }
 
     @Override

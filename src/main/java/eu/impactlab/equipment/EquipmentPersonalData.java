@@ -70,7 +70,8 @@ class EquipmentPersonalData implements PersonalData.Declaration, PersonalData.Ho
                                 new Column("device_loan", "borrower_key", TOKEN))),
                 new Use("equipment.staff", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
-                                new Column("device_wipe", "wiped_by", STAFF_ID))));
+                                new Column("device_wipe", "wiped_by", STAFF_ID),
+                                new Column("device_wipe", "wiped_by_id", STAFF_ID))));
     }
 
     @Override

@@ -164,7 +164,7 @@ class EquipmentStaffController {
         LabView current = lab(lab, auth, locale);
         Loans.Device device = device(lab, id);
         Map<String, String> errors = loans.checkOut(new Loans.CheckOut(id, name, contact, agreement, identitySeen,
-                Language.fromTag(language).orElse(Language.DE).tag()));
+                Language.fromTag(language).orElse(Language.DE).tag()), auth.getName());
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("saved", "equipment.staff.lent");
             loans.openLoanOf(id).filter(l -> !l.remindedByMail())
@@ -186,7 +186,7 @@ class EquipmentStaffController {
             Locale locale, RedirectAttributes redirect) {
         lab(lab, auth, locale);
         device(lab, id);
-        String problem = loans.checkIn(id, condition, damage, note);
+        String problem = loans.checkIn(id, condition, damage, note, auth.getName());
         redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.staff.returned" : problem);
         return back(lab);
     }
@@ -205,7 +205,7 @@ class EquipmentStaffController {
     String renew(@PathVariable long lab, @PathVariable long id, Authentication auth, Locale locale, RedirectAttributes redirect) {
         lab(lab, auth, locale);
         device(lab, id);
-        String problem = loans.renew(id);
+        String problem = loans.renew(id, auth.getName());
         redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.staff.renewed" : problem);
         if (problem == null) {
             loans.openLoanOf(id).filter(l -> !l.remindedByMail())

@@ -3,6 +3,7 @@ package eu.impactlab.equipment;
 import eu.impactlab.platform.ContactRules;
 import eu.impactlab.platform.SecretTokens;
 import eu.impactlab.platform.SqlStates;
+import eu.impactlab.platform.StaffAction;
 import eu.impactlab.platform.TextRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,8 +89,12 @@ class Loans {
         return jdbc.sql(DEVICE + " where d.id = :id").param("id", id).query(Loans::device).optional();
     }
 
-    /** Lends a device; the map holds field errors as message keys, empty when the device was lent. */
     Map<String, String> checkOut(CheckOut request) {
+        return checkOut(request, null);
+    }
+
+    /** Lends a device for a member of staff (audited); the map holds field errors as message keys, empty when lent. */
+    Map<String, String> checkOut(CheckOut request, String actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = request.name() == null ? "" : request.name().strip();
         String contact = request.contact() == null ? "" : request.contact().strip();
@@ -147,6 +152,8 @@ class Loans {
                 jdbc.sql("update device set state = 'ON_LOAN' where id = :id").param("id", device.id()).update();
                 events.publishEvent(new DeviceLent(UUID.randomUUID(), device.labId(), LocalDate.now(clock.withZone(Reservations.BREMEN)),
                         device.deviceType()));
+                events.publishEvent(new StaffAction(actor, "DEVICE_LENT", "device", String.valueOf(device.id()),
+                        device.labId(), "loan days " + loanDays));
                 return null;
             });
             if (BORROWER_HAS_LOAN.equals(problem)) {
@@ -169,8 +176,12 @@ class Loans {
         return SecretTokens.hash(c.contains("@") ? c : c.replaceAll("[^0-9+]", ""));
     }
 
-    /** Takes a device back; null when done, else the message key why not. */
     String checkIn(long deviceId, String condition, String damage, String note) {
+        return checkIn(deviceId, condition, damage, note, null);
+    }
+
+    /** Takes a device back for a member of staff (audited); null when done, else the message key why not. */
+    String checkIn(long deviceId, String condition, String damage, String note, String actor) {
         if (!CONDITIONS.contains(condition) || !DAMAGES.contains(damage)) {
             return "equipment.loan.error.condition";
         }
@@ -191,6 +202,8 @@ class Loans {
             jdbc.sql("update device set state = 'NEEDS_WIPE', condition = :condition, note = :note where id = :id")
                     .param("condition", "NONE".equals(damage) ? condition : "DAMAGED")
                     .param("note", note == null || note.isBlank() ? null : note.strip()).param("id", deviceId).update();
+            events.publishEvent(new StaffAction(actor, "DEVICE_RETURNED", "device", String.valueOf(deviceId),
+                    device(deviceId).map(Device::labId).orElse(null), "condition " + condition + ", damage " + damage));
             return null;
         });
     }
@@ -209,6 +222,8 @@ class Loans {
             }
             jdbc.sql("insert into device_wipe (device_id, wiped_at, wiped_by) values (:id, :now, :actor)")
                     .param("id", deviceId).param("now", Timestamp.from(Instant.now(clock))).param("actor", actor).update();
+            events.publishEvent(new StaffAction(actor, "DEVICE_WIPED", "device", String.valueOf(deviceId),
+                    device(deviceId).map(Device::labId).orElse(null), "state " + device(deviceId).map(Device::state).orElse("?")));
             return null;
         });
     }
@@ -219,6 +234,11 @@ class Loans {
      * renewed, else the message key why not.
      */
     String renew(long deviceId) {
+        return renew(deviceId, null);
+    }
+
+    /** Renews for a member of staff (audited); null when renewed, else the message key why not. */
+    String renew(long deviceId, String actor) {
         return transactions.execute(status -> {
             Optional<Loan> open = jdbc.sql(LOAN + " where l.device_id = :id and l.returned_at is null for update of l")
                     .param("id", deviceId).query(Loans::loan).optional();
@@ -237,6 +257,8 @@ class Loans {
                         due_on = due_on + (select p.loan_days from device d join device_pool p on p.id = d.pool_id where d.id = device_loan.device_id),
                         reminded_before_at = null, reminded_due_at = null, reminded_overdue1_at = null, reminded_overdue7_at = null
                     where id = :id""").param("id", loan.id()).update();
+            events.publishEvent(new StaffAction(actor, "DEVICE_RENEWED", "device", String.valueOf(deviceId),
+                    device(deviceId).map(Device::labId).orElse(null), "renewal " + (loan.renewals() + 1)));
             return null;
         });
     }

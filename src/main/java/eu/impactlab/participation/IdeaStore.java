@@ -298,7 +298,10 @@ class IdeaStore {
     }
 
     List<LogEntry> history(long ideaId) {
-        return jdbc.sql("select action, actor, at from idea_log where idea_id = ? order by at, id").param(ideaId)
+        // Staff are account ids in the log: their current user name, none once the account is erased.
+        return jdbc.sql("""
+                select l.action, coalesce(a.username, l.actor) as actor, l.at from idea_log l
+                left join account a on a.id = l.actor_id where l.idea_id = ? order by l.at, l.id""").param(ideaId)
                 .query(LogEntry.class).list();
     }
 }

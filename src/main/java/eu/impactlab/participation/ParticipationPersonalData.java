@@ -82,7 +82,8 @@ class ParticipationPersonalData implements PersonalData.Declaration, PersonalDat
                                 new Column("idea", "manage_token_hash", TOKEN))),
                 new Use("participation.staff", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
-                                new Column("idea_log", "actor", STAFF_ID))));
+                                new Column("idea_log", "actor", STAFF_ID),
+                                new Column("idea_log", "actor_id", STAFF_ID))));
     }
 
     @Override

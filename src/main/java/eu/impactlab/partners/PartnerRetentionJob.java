@@ -62,7 +62,7 @@ class PartnerRetentionJob implements PersonalData.DeletionJob {
             for (long id : ids) {
                 jdbc.sql("delete from partner_message where request_id = ?").param(id).update();
                 jdbc.sql("delete from partner_request_helper where request_id = ?").param(id).update();
-                jdbc.sql("update partner_request_log set actor = null where request_id = ?").param(id).update();
+                jdbc.sql("update partner_request_log set actor = null, actor_id = null where request_id = ?").param(id).update();
                 jdbc.sql("update partner_reach_report set filed_by = null where request_id = ?").param(id).update();
                 jdbc.sql("""
                         update partner_request set personal_data_deleted_at = :now, decline_reason = null,

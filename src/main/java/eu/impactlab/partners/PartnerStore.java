@@ -138,10 +138,12 @@ class PartnerStore {
     }
 
     List<LogEntry> log(long requestId, boolean onlyVisible) {
-        return jdbc.sql("select * from partner_request_log where request_id = ? " + (onlyVisible ? "and visible_to_partner " : "")
-                        + "order by at, id").param(requestId)
+        // Staff are account ids in the log: their current user name, none once the account is erased.
+        return jdbc.sql("select l.*, coalesce(a.username, l.actor) as actor_name from partner_request_log l "
+                        + "left join account a on a.id = l.actor_id where l.request_id = ? "
+                        + (onlyVisible ? "and l.visible_to_partner " : "") + "order by l.at, l.id").param(requestId)
                 .query((rs, n) -> new LogEntry(rs.getString("action"), rs.getString("from_state"), rs.getString("to_state"),
-                        rs.getString("actor"), rs.getBoolean("visible_to_partner"), zoned(rs.getTimestamp("at"))))
+                        rs.getString("actor_name"), rs.getBoolean("visible_to_partner"), zoned(rs.getTimestamp("at"))))
                 .list();
     }
 

@@ -35,7 +35,8 @@ class PartnersPersonalData implements PersonalData.Declaration {
                         Deletion.WITH_ACCOUNT, null, 0, List.of(
                                 new Column("partner_member", "account_id", STAFF_ID),
                                 new Column("partner_member", "language", PROFILE),
-                                new Column("partner_member", "invited_by", STAFF_ID))),
+                                new Column("partner_member", "invited_by", STAFF_ID),
+                                new Column("partner_member", "invited_by_id", STAFF_ID))),
                 new Use("partners.requests", Set.of(), LegalBasis.PUBLIC_TASK, Set.of("mail"),
                         Deletion.AFTER_RETENTION, PartnerRetentionJob.LOCK, properties.retention().toDays(), List.of(
                                 new Column("partner_message", "body", FREE_TEXT),
@@ -44,6 +45,7 @@ class PartnersPersonalData implements PersonalData.Declaration {
                                 new Column("partner_request", "decline_alternative", FREE_TEXT),
                                 new Column("partner_request_helper", "account_id", STAFF_ID),
                                 new Column("partner_request_log", "actor", STAFF_ID),
+                                new Column("partner_request_log", "actor_id", STAFF_ID),
                                 new Column("partner_reach_report", "filed_by", STAFF_ID))),
                 new Use("partners.organisation", Set.of(), LegalBasis.PUBLIC_TASK, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(

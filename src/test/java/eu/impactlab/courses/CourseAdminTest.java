@@ -57,7 +57,7 @@ class CourseAdminTest extends AbstractIntegrationTest {
         // Only German was written: no empty English row.
         assertThat(jdbc.sql("select language from course_text where course_id = ?").param(id).query(String.class).list())
                 .containsExactly("de");
-        assertThat(jdbc.sql("select action || ':' || actor from course_log where course_id = ?").param(id)
+        assertThat(jdbc.sql("select action || ':' || coalesce((select username from account where id = actor_id), actor) from course_log where course_id = ?").param(id)
                 .query(String.class).list()).containsExactly("CREATED:coordinator", "PUBLISHED:coordinator");
 
         String page = mvc.perform(get("/admin/courses/" + id).param("lang", "de").session(coordinator))

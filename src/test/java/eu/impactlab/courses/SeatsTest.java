@@ -56,7 +56,7 @@ class SeatsTest extends AbstractIntegrationTest {
         assertThat(seats.promoteWaitlist(course, "coordinator")).as("nothing more to fill").isEmpty();
         assertThat(store.registration(ids.get(5)).orElseThrow().waitlistPosition()).isEqualTo(1);
         assertThat(new CourseFixtures(jdbc).counter(course)).isEqualTo(5);
-        assertThat(jdbc.sql("select count(*) from course_log where course_id = ? and action = 'PROMOTED' and actor = 'coordinator'")
+        assertThat(jdbc.sql("select count(*) from course_log where course_id = ? and action = 'PROMOTED' and coalesce((select username from account where id = actor_id), actor) = 'coordinator'")
                 .param(course).query(Long.class).single()).isEqualTo(3);
     }
 
@@ -91,7 +91,7 @@ class SeatsTest extends AbstractIntegrationTest {
         seats.register(SeatsConcurrencyTest.request(course, "Zweite"));
         seats.cancel(first, "citizen");
 
-        List<String> log = jdbc.sql("select action || ':' || actor from course_log where course_id = ? order by id")
+        List<String> log = jdbc.sql("select action || ':' || coalesce((select username from account where id = actor_id), actor) from course_log where course_id = ? order by id")
                 .param(course).query(String.class).list();
         assertThat(log).containsExactly("REGISTERED:citizen", "WAITLISTED:citizen", "CANCELLED:citizen", "PROMOTED:citizen");
         assertThat(String.join(",", log)).doesNotContain("Geheim", "geheim", "0421");

@@ -140,6 +140,7 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
         MockHttpSession helper = Logins.as(mvc, "helper");
         long lab = EquipmentTesting.labId(jdbc, "groepelingen");
         long tablet = jdbc.sql("select id from device where asset_tag = 'GRO-TAB-02'").query(Long.class).single();
+        long auditedBefore = jdbc.sql("select coalesce(max(id), 0) from privacy_audit").query(Long.class).single();
         String base = "/staff/equipment/" + lab + "/devices/" + tablet;
         mvc.perform(post(base + "/lend").session(helper).with(csrf()).param("name", "Aylin").param("contact", "0421 123456")
                 .param("agreement", "true").param("identitySeen", "true")).andExpect(status().is3xxRedirection());
@@ -150,6 +151,7 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
         assertThat(mvc.perform(post("/staff/equipment/" + lab + "/devices/" + other + "/lend").session(helper).with(csrf())
                 .param("name", "Aylin").param("contact", "0421/123456").param("agreement", "true").param("identitySeen", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("schon ein Gerät geliehen");
+        mvc.perform(post(base + "/renew").session(helper).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(post(base + "/return").session(helper).with(csrf()).param("condition", "GOOD").param("damage", "NONE"))
                 .andExpect(status().is3xxRedirection());
         assertThat(loans.device(tablet).orElseThrow().state()).isEqualTo("NEEDS_WIPE");
@@ -162,6 +164,17 @@ class EquipmentJourneyTest extends AbstractIntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(loans.device(tablet).orElseThrow().state()).isEqualTo("AVAILABLE");
         mvc.perform(get("/staff/equipment").session(helper)).andExpect(status().isOk());
+        // Lending, taking back and the wipe are in the audit trail with the helper's account, never the borrower.
+        assertThat(jdbc.sql("""
+                select a.action || ':' || acc.username || ':' || a.lab_id || ':' || a.details from privacy_audit a
+                join account acc on acc.id = a.actor_id where a.object_type = 'device' and a.object_id = ? and a.id > ?
+                order by a.id""").params(String.valueOf(tablet), auditedBefore).query(String.class).list())
+                .containsExactly("DEVICE_LENT:helper:" + lab + ":loan days " + jdbc.sql(
+                                "select p.loan_days from device d join device_pool p on p.id = d.pool_id where d.id = ?")
+                                .param(tablet).query(Integer.class).single(),
+                        "DEVICE_RENEWED:helper:" + lab + ":renewal 1",
+                        "DEVICE_RETURNED:helper:" + lab + ":condition GOOD, damage NONE",
+                        "DEVICE_WIPED:helper:" + lab + ":state AVAILABLE");
     }
 
     @Test

@@ -164,6 +164,8 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
         jdbc.sql("insert into partner_message (request_id, author_id, from_lab, body) values (?, ?, true, 'Frau Probe ruft an')")
                 .params(request, helper).update();
         jdbc.sql("insert into partner_request_helper (request_id, account_id) values (?, ?)").params(request, helper).update();
+        jdbc.sql("insert into partner_request_log (request_id, action, actor, visible_to_partner) values (?, 'SEEN', 'coordinator', true)")
+                .param(request).update();
         jdbc.sql("insert into partner_request_log (request_id, action, actor, visible_to_partner) values (?, 'CREATED', 'probe', true)")
                 .param(request).update();
         jdbc.sql("""

@@ -26,6 +26,8 @@ abstract class OperatorSetupTest {
     static final String ISSUER_ID = "city";
     static final String CLIENT_ID = "impactlab";
     static final String PROVIDER_NAME = "Bremen-Login";
+    /** The provider's name for a login with a second factor, as an operator configures it. */
+    static final String SECOND_FACTOR_ACR = "urn:bremen:loa:substantial";
 
     /** Started once for the JVM, like the shared database; the context that uses it is cached as long. */
     static final MockOAuth2Server PROVIDER = started();
@@ -52,6 +54,7 @@ abstract class OperatorSetupTest {
         registry.add("impactlab.sso.client-id", () -> CLIENT_ID);
         registry.add("impactlab.sso.client-secret", () -> "test-secret");
         registry.add("impactlab.sso.name", () -> PROVIDER_NAME);
+        registry.add("impactlab.sso.second-factor-acr", () -> SECOND_FACTOR_ACR);
     }
 
     protected String baseUrl() {

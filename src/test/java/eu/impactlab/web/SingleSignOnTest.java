@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.impactlab.Logins;
+import eu.impactlab.accounts.TwoFactorCodes;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ class SingleSignOnTest extends OperatorSetupTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext app;
+
+    private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     private final List<String> subjects = new ArrayList<>();
 
@@ -127,6 +133,85 @@ class SingleSignOnTest extends OperatorSetupTest {
                     .getContentAsString();
             assertThat(page).as(language.getKey()).contains(language.getValue()).contains(PROVIDER_NAME);
         }
+    }
+
+    @Test
+    void theProvidersSecondFactorCountsOtherwiseTheLocalCodeIsAsked() throws Exception {
+        String subject = loginSubject();
+        Map<String, Object> coordinator = Map.of("impactlab_role", "COORDINATOR", "impactlab_labs", List.of("groepelingen"),
+                "name", "Zora Zweifach");
+        // A first login makes the account; then it sets up the local second factor.
+        loginThroughProvider(new Http(baseUrl()), subject, with(coordinator, "amr", List.of("pwd", "mfa")));
+        long id = jdbc.sql("select account_id from account_sso where subject = ?").param(subject).query(Long.class).single();
+        jdbc.sql("insert into account_totp (account_id, secret, confirmed_at) values (?, ?, now())").params(id, SECRET).update();
+
+        Http withMfa = new Http(baseUrl());
+        assertThat(loginThroughProvider(withMfa, subject, with(coordinator, "amr", List.of("pwd", "otp"))))
+                .as("amr names a second factor: no local code").isEqualTo("/admin");
+        assertThat(withMfa.get("/admin/labs/groepelingen").statusCode()).isEqualTo(200);
+
+        Http byAcr = new Http(baseUrl());
+        assertThat(loginThroughProvider(byAcr, subject, with(coordinator, "acr", SECOND_FACTOR_ACR)))
+                .as("the configured acr value counts too").isEqualTo("/admin");
+
+        Http passwordOnly = new Http(baseUrl());
+        assertThat(loginThroughProvider(passwordOnly, subject, with(coordinator, "amr", List.of("pwd"))))
+                .isEqualTo("/login/second-factor");
+        assertThat(passwordOnly.get("/login/second-factor").body()).contains("Noch ein Schritt: der zweite Faktor");
+        assertThat(passwordOnly.get("/admin/labs/groepelingen").statusCode()).as("no role before the code").isEqualTo(403);
+        assertThat(Http.location(passwordOnly.get("/login"))).as("the login page leads back to the code").endsWith("/login/second-factor");
+        HttpResponse<String> wrong = passwordOnly.postForm("/login/second-factor", "/login/second-factor", "code=000000");
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Der Code stimmt nicht");
+        assertThat(passwordOnly.get("/admin/labs/groepelingen").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> right = passwordOnly.postForm("/login/second-factor", "/login/second-factor",
+                "code=" + TwoFactorCodes.now(SECRET));
+        assertThat(Http.location(right)).endsWith("/admin");
+        assertThat(passwordOnly.get("/admin/labs/groepelingen").statusCode()).isEqualTo(200);
+        assertThat(passwordOnly.get("/admin/labs/vegesack").statusCode()).as("still only the claimed lab").isEqualTo(403);
+    }
+
+    @Test
+    void wrongLocalCodesAfterTheProviderAreCountedByTheLoginThrottling() throws Exception {
+        String subject = loginSubject();
+        Map<String, Object> funder = Map.of("impactlab_role", "FUNDER", "amr", List.of("pwd"));
+        loginThroughProvider(new Http(baseUrl()), subject, funder);
+        long id = jdbc.sql("select account_id from account_sso where subject = ?").param(subject).query(Long.class).single();
+        jdbc.sql("insert into account_totp (account_id, secret, confirmed_at) values (?, ?, now())").params(id, SECRET).update();
+
+        Http browser = new Http(baseUrl());
+        assertThat(loginThroughProvider(browser, subject, funder)).isEqualTo("/login/second-factor");
+        for (int i = 0; i < 5; i++) {
+            browser.postForm("/login/second-factor", "/login/second-factor", "code=12345" + i);
+        }
+        HttpResponse<String> blocked = browser.postForm("/login/second-factor", "/login/second-factor",
+                "code=" + TwoFactorCodes.now(SECRET));
+        assertThat(blocked.body()).as("even the right code waits now").contains("zu viele falsche Versuche");
+        assertThat(browser.get("/impact").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutTheProvidersSecondFactorARoleThatNeedsOneMustSetItUpLocally() throws Exception {
+        TwoFactorCodes.require(app, "COORDINATOR");
+        try {
+            Map<String, Object> coordinator = Map.of("impactlab_role", "COORDINATOR", "impactlab_labs", List.of("vegesack"));
+            Http passwordOnly = new Http(baseUrl());
+            loginThroughProvider(passwordOnly, with(coordinator, "amr", List.of("pwd")));
+            assertThat(Http.location(passwordOnly.get("/admin/labs/vegesack"))).endsWith("/admin/account/two-factor");
+
+            Http withMfa = new Http(baseUrl());
+            loginThroughProvider(withMfa, with(coordinator, "amr", List.of("hwk")));
+            assertThat(withMfa.get("/admin/labs/vegesack").statusCode()).as("the provider's key counts").isEqualTo(200);
+        } finally {
+            TwoFactorCodes.require(app);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+        Map<String, Object> all = new java.util.HashMap<>(claims);
+        all.put(name, value);
+        return all;
     }
 
     private String loginSubject() {
