@@ -79,6 +79,7 @@ class PartnerAdminController {
         model.addAttribute("today", partners.today());
         model.addAttribute("reserved", partners.reservedDevices(request).orElse(null));
         model.addAttribute("candidates", partners.deviceCandidates(who, id));
+        model.addAttribute("pooledType", request.deviceLoan() && eu.impactlab.equipment.GroupLoans.lends(request.deviceType()));
         return VIEW_REQUEST;
     }
 
