@@ -82,6 +82,8 @@ class PartnerController {
         form.setLoanUntil(loanUntil);
         form.setDeviceCount(deviceCount);
         availability(model, me, form);
+        // Live, the box says "too many" itself; after sending, the field's own error says it.
+        model.addAttribute("liveCheck", true);
         return VIEW_FORM + " :: deviceAvailability";
     }
 
