@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo equipment in each lab: a 3D printer that needs an induction and a sewing machine that does not (Gröpelingen
- * also a laser cutter), a pool of laptops and one of tablets, the two demo maker passes and a paired kiosk at the
- * door in Gröpelingen.
+ * also a laser cutter), a pool of laptops and one of tablets (Gröpelingen a class set of 13), the two demo maker passes
+ * and a paired kiosk at the door in Gröpelingen.
  */
 @Component
 @Order(50)
@@ -70,7 +70,10 @@ class EquipmentDemoData implements ApplicationRunner {
             long tablets = pool(lab.id(), "Tablets", "TABLET", 14);
             for (int i = 1; i <= 3; i++) {
                 device(laptops, place + "-LAP-0" + i, "Netzteil, Tasche");
-                device(tablets, place + "-TAB-0" + i, "Ladekabel, Hülle");
+            }
+            // Gröpelingen lends a class set: the demo school's request for ten tablets has real ones reserved.
+            for (int i = 1; i <= ("groepelingen".equals(lab.slug()) ? 13 : 3); i++) {
+                device(tablets, String.format("%s-TAB-%02d", place, i), "Ladekabel, Hülle");
             }
             n++;
         }

@@ -82,6 +82,8 @@ class EquipmentPersonalData implements PersonalData.Declaration, PersonalData.Ho
                 new NotPersonal("machine_text", "description", "what a machine does, written by a coordinator"),
                 new NotPersonal("machine_photo", "data", "a photo of a machine; the upload form says: the machine only, no people"),
                 new NotPersonal("device_pool", "name", "a device pool's name"),
+                new NotPersonal("group_loan", "organisation_name",
+                        "the organisation that borrows a set of devices (a school, a club), never a person"),
                 new NotPersonal("device", "note", "a short note about the device; the form says: never about a person"),
                 new NotPersonal("kiosk", "name", "a door tablet's name"),
                 new NotPersonal("kiosk", "token_hash", "the hash of a door tablet's secret, not a person's; cleared on switch-off"),

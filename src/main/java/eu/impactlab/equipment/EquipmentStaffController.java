@@ -38,9 +38,11 @@ class EquipmentStaffController {
     private final Kiosks kiosks;
     private final DevicePools pools;
     private final MachineTexts texts;
+    private final GroupLoans groupLoans;
 
     EquipmentStaffController(LabService labs, MachineStore machines, MakerPasses passes, Reservations reservations, Loans loans,
-            Kiosks kiosks, DevicePools pools, MachineTexts texts) {
+            Kiosks kiosks, DevicePools pools, MachineTexts texts, GroupLoans groupLoans) {
+        this.groupLoans = groupLoans;
         this.pools = pools;
         this.texts = texts;
         this.labs = labs;
@@ -89,6 +91,7 @@ class EquipmentStaffController {
         model.addAttribute("wipeSteps", Loans.WIPE_STEPS);
         model.addAttribute("openLoans", loans.open(current.id()));
         model.addAttribute("overdue", loans.overdue(current.id()));
+        model.addAttribute("groupLoans", groupLoans.atDesk(current.id()));
         model.addAttribute("today", LocalDate.now(Reservations.BREMEN));
         model.addAttribute("canManage", LabAccess.canManage(auth, current.id()));
         // helpers see the loan rules they lend under, but only coordinators change them
@@ -199,6 +202,16 @@ class EquipmentStaffController {
         String problem = loans.wipe(id, steps == null ? Set.of() : new HashSet<>(steps), auth.getName());
         redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.staff.wiped" : problem);
         return back(lab);
+    }
+
+    /** Hands out a group loan's reserved, wiped devices to the organisation; they come back one by one as any loan. */
+    @PostMapping("/staff/equipment/{lab}/group-loans/{id}/hand-out")
+    String handOut(@PathVariable long lab, @PathVariable long id, @RequestParam(defaultValue = "false") boolean agreement,
+            Authentication auth, Locale locale, RedirectAttributes redirect) {
+        lab(lab, auth, locale);
+        String problem = groupLoans.handOut(lab, id, agreement);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "equipment.staff.groupHandedOut" : problem);
+        return back(lab) + "#group-h";
     }
 
     @PostMapping("/staff/equipment/{lab}/devices/{id}/renew")

@@ -36,6 +36,7 @@ class Loans {
     static final List<String> DAMAGES = List.of("NONE", "SCREEN", "CASE", "KEYBOARD", "BATTERY", "CHARGER_MISSING", "LIQUID",
             "WONT_START", "LOST");
     private static final String BORROWER_HAS_LOAN = "equipment.loan.error.borrowerHasLoan";
+    private static final String RESERVED_FOR_GROUP = "equipment.loan.error.reservedForGroup";
     static final List<String> WIPE_STEPS = List.of("ACCOUNTS", "RESET", "UPDATES", "ACCESSORIES");
 
     record Device(long id, long poolId, String poolName, String deviceType, long labId, String assetTag, String accessories,
@@ -45,10 +46,11 @@ class Loans {
         }
     }
 
+    /** An open or past loan; under a group loan the borrower's name is the organisation's and there is no contact. */
     record Loan(long id, long deviceId, String assetTag, String deviceType, String borrowerName, String borrowerContact,
-            LocalDate dueOn, Instant lentAt, Instant returnedAt, int renewals, int maxRenewals) {
+            LocalDate dueOn, Instant lentAt, Instant returnedAt, int renewals, int maxRenewals, boolean group) {
         public boolean renewable() {
-            return returnedAt == null && renewals < maxRenewals;
+            return returnedAt == null && renewals < maxRenewals && !group;
         }
 
         /** Phone-only borrowers get no reminder (there is no SMS channel), so the desk tells them to note the date. */
@@ -66,9 +68,11 @@ class Loans {
     private final Clock clock;
     private final EquipmentProperties properties;
     private final ApplicationEventPublisher events;
+    private final GroupLoans groupLoans;
 
     Loans(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, EquipmentProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, GroupLoans groupLoans) {
+        this.groupLoans = groupLoans;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -129,6 +133,10 @@ class Loans {
                         .param("id", device.poolId()).query((rs, i) -> new Object[] {rs.getInt(1), rs.getBoolean(2)}).single();
                 int loanDays = (Integer) rule[0];
                 boolean exclusive = (Boolean) rule[1];
+                LocalDate today = LocalDate.now(clock.withZone(Reservations.BREMEN));
+                if (groupLoans.reservedForGroup(device.id(), today, today.plusDays(loanDays))) {
+                    return RESERVED_FOR_GROUP;
+                }
                 String key = borrowerKey(contact);
                 // One borrower at a time: two desks lending to the same person wait here for each other.
                 jdbc.sql("select pg_advisory_xact_lock(7, hashtext(:key))").param("key", key).query((rs, i) -> 1).list();
@@ -194,6 +202,11 @@ class Loans {
             if (state.isEmpty() || !"ON_LOAN".equals(state.get())) {
                 return "equipment.loan.error.notOut";
             }
+            // A device back from a group early is free again for others; the group loan keeps it on its list.
+            jdbc.sql("""
+                    update group_loan_device set released = true where device_id = :id and group_loan_id =
+                        (select group_loan_id from device_loan where device_id = :id and returned_at is null)""")
+                    .param("id", deviceId).update();
             jdbc.sql("""
                     update device_loan set returned_at = :now, return_condition = :condition, damage = :damage
                     where device_id = :id and returned_at is null""")
@@ -240,6 +253,8 @@ class Loans {
     /** Renews for a member of staff (audited); null when renewed, else the message key why not. */
     String renew(long deviceId, String actor) {
         return transactions.execute(status -> {
+            // The device's lock first, as a group reservation takes it: a renewal and a reservation never both win.
+            jdbc.sql("select id from device where id = :id for update").param("id", deviceId).query(Long.class).list();
             Optional<Loan> open = jdbc.sql(LOAN + " where l.device_id = :id and l.returned_at is null for update of l")
                     .param("id", deviceId).query(Loans::loan).optional();
             if (open.isEmpty()) {
@@ -251,6 +266,11 @@ class Loans {
             }
             if (!loan.renewable()) {
                 return "equipment.loan.error.renewalLimit";
+            }
+            int loanDays = jdbc.sql("select p.loan_days from device d join device_pool p on p.id = d.pool_id where d.id = :id")
+                    .param("id", deviceId).query(Integer.class).single();
+            if (groupLoans.reservedForGroup(deviceId, loan.dueOn().plusDays(1), loan.dueOn().plusDays(loanDays))) {
+                return RESERVED_FOR_GROUP;
             }
             jdbc.sql("""
                     update device_loan set renewals = renewals + 1,
@@ -279,9 +299,10 @@ class Loans {
     }
 
     private static final String LOAN = """
-            select l.id, l.device_id, d.asset_tag, l.device_type, l.borrower_name, l.borrower_contact, l.due_on, l.lent_at,
-                l.returned_at, l.renewals, p.max_renewals
-            from device_loan l join device d on d.id = l.device_id join device_pool p on p.id = d.pool_id""";
+            select l.id, l.device_id, d.asset_tag, l.device_type, coalesce(l.borrower_name, g.organisation_name),
+                l.borrower_contact, l.due_on, l.lent_at, l.returned_at, l.renewals, p.max_renewals, l.group_loan_id is not null
+            from device_loan l join device d on d.id = l.device_id join device_pool p on p.id = d.pool_id
+                left join group_loan g on g.id = l.group_loan_id""";
 
     private static Device device(ResultSet rs, int i) throws SQLException {
         return new Device(rs.getLong("id"), rs.getLong("pool_id"), rs.getString("pool_name"), rs.getString("device_type"),
@@ -293,6 +314,6 @@ class Loans {
         Timestamp returned = rs.getTimestamp(9);
         return new Loan(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(), returned == null ? null : returned.toInstant(),
-                rs.getInt(10), rs.getInt(11));
+                rs.getInt(10), rs.getInt(11), rs.getBoolean(12));
     }
 }

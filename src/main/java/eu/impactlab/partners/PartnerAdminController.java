@@ -77,6 +77,9 @@ class PartnerAdminController {
         model.addAttribute("cancelReasons", Choices.CancelReason.values());
         model.addAttribute("report", partners.report(id).orElse(null));
         model.addAttribute("today", partners.today());
+        model.addAttribute("reserved", partners.reservedDevices(request).orElse(null));
+        model.addAttribute("candidates", partners.deviceCandidates(who, id));
+        model.addAttribute("pooledType", request.deviceLoan() && eu.impactlab.equipment.GroupLoans.lends(request.deviceType()));
         return VIEW_REQUEST;
     }
 
@@ -110,6 +113,15 @@ class PartnerAdminController {
             ZonedDateTime[] range = range(date, from, until);
             partners.scheduleDate(who, id, range[0], range[1]);
         });
+    }
+
+    /** Reserves the ticked devices, or with none ticked any {@code anyCount} free ones, for a device-loan request. */
+    @PostMapping("/requests/{id}/devices")
+    String reserveDevices(@PathVariable long id, @RequestParam(name = "device", required = false) List<Long> devices,
+            @RequestParam(defaultValue = "") String anyCount, Authentication who, RedirectAttributes redirect) {
+        Integer any = RequestForm.number(anyCount);
+        return act(id, redirect, "partners.saved.devicesReserved", () -> partners.reserveDevices(who, id,
+                devices == null ? List.of() : devices, any == null ? 0 : any));
     }
 
     @PostMapping("/requests/{id}/helpers")
@@ -146,7 +158,13 @@ class PartnerAdminController {
     String reportForm(@PathVariable long id, Authentication who, Model model) {
         model.addAttribute("request", partners.requestForStaff(who, id));
         model.addAttribute("groupLanguages", RequestForm.groupLanguages());
-        model.addAttribute("values", new java.util.HashMap<String, String>());
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        RequestView request = (RequestView) model.getAttribute("request");
+        if (request.deviceLoan()) {
+            // Prefilled from the group loan: the devices handed out at the desk, or those reserved.
+            values.put("devicesLent", String.valueOf(partners.devicesLent(id)));
+        }
+        model.addAttribute("values", values);
         return VIEW_REPORT;
     }
 

@@ -63,7 +63,34 @@ class PartnerController {
         RequestForm form = new RequestForm();
         form.setKind(kind);
         model.addAttribute("form", form);
-        return form(model);
+        return form(model, me);
+    }
+
+    /** How many devices of the chosen type the lab can lend for the chosen days, as the form changes (htmx). */
+    @GetMapping("/requests/devices")
+    String devices(@RequestParam(defaultValue = "") String deviceType, @RequestParam(defaultValue = "") String loanFrom,
+            @RequestParam(defaultValue = "") String loanUntil, @RequestParam(defaultValue = "") String deviceCount,
+            Authentication who, Model model) {
+        PartnerService.Membership me = partners.membership(who.getName());
+        RequestForm form = new RequestForm();
+        form.setKind(Choices.Kind.DEVICE_LOAN.name());
+        form.setDeviceType(deviceType);
+        form.setLoanFrom(loanFrom);
+        form.setLoanUntil(loanUntil);
+        form.setDeviceCount(deviceCount);
+        availability(model, me, form);
+        // Live, the box says "too many" itself; after sending, the field's own error says it.
+        model.addAttribute("liveCheck", true);
+        return VIEW_FORM + " :: deviceAvailability";
+    }
+
+    private void availability(Model model, PartnerService.Membership me, RequestForm form) {
+        boolean pooled = eu.impactlab.equipment.GroupLoans.lends(form.getDeviceType());
+        model.addAttribute("pooledType", pooled);
+        model.addAttribute("chosenType", Choices.parse(Choices.DeviceType.class, form.getDeviceType()).map(Enum::name).orElse(null));
+        model.addAttribute("availability", partners.devicesInLab(me, form.getDeviceType(), RequestForm.day(form.getLoanFrom()),
+                RequestForm.day(form.getLoanUntil())).orElse(null));
+        model.addAttribute("askedCount", RequestForm.number(form.getDeviceCount()));
     }
 
     @PostMapping("/requests")
@@ -72,8 +99,16 @@ class PartnerController {
         PartnerService.Membership me = partners.membership(who.getName());
         model.addAttribute("me", me);
         var input = form.validate(errors);
+        if (input.isPresent() && input.get().deviceType() != null) {
+            var available = partners.devicesInLab(me, input.get().deviceType().name(), input.get().loanFrom(),
+                    input.get().loanUntil());
+            if (available.isPresent() && input.get().deviceCount() > available.get().inLab()) {
+                errors.rejectValue("deviceCount", "partners.error.deviceCountLab", new Object[] {available.get().inLab()}, null);
+                return form(model, me);
+            }
+        }
         if (input.isEmpty()) {
-            return form(model);
+            return form(model, me);
         }
         try {
             long id = partners.submit(me, input.get());
@@ -81,7 +116,7 @@ class PartnerController {
             return "redirect:/partner/requests/" + id;
         } catch (PartnerException e) {
             errors.reject(e.messageKey());
-            return form(model);
+            return form(model, me);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // The same form was sent twice at the same moment: the other submission made the request.
             return partners.requestWithKey(me, input.get().key()).map(id -> "redirect:/partner/requests/" + id)
@@ -89,7 +124,11 @@ class PartnerController {
         }
     }
 
-    private String form(Model model) {
+    private String form(Model model, PartnerService.Membership me) {
+        RequestForm form = (RequestForm) model.getAttribute("form");
+        if (form != null && Choices.Kind.DEVICE_LOAN.name().equals(form.getKind())) {
+            availability(model, me, form);
+        }
         model.addAttribute("ageBands", Choices.AgeBand.values());
         model.addAttribute("groupLanguages", RequestForm.groupLanguages());
         model.addAttribute("accessNeeds", Choices.Access.values());
@@ -102,7 +141,9 @@ class PartnerController {
     String request(@PathVariable long id, Authentication who, Model model) {
         PartnerService.Membership me = partners.membership(who.getName());
         model.addAttribute("me", me);
-        model.addAttribute("request", partners.requestForPartner(me, id));
+        RequestView request = partners.requestForPartner(me, id);
+        model.addAttribute("request", request);
+        model.addAttribute("reserved", partners.reservedDevices(request).orElse(null));
         model.addAttribute("messages", partners.messagesForPartner(me, id));
         model.addAttribute("log", partners.logForPartner(me, id));
         return VIEW_REQUEST;

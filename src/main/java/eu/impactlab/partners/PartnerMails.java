@@ -139,8 +139,15 @@ class PartnerMails {
         };
         return new Invitation("partner-request-" + request.id() + "@impactlab", request.calendarSequence(),
                 request.scheduledStart(), request.scheduledEnd(),
-                msg("partners.calendar.summary", locale, request.topic()), request.organisationName(), where,
+                msg("partners.calendar.summary", locale, request.topic()), description(request, locale), where,
                 properties.baseUrlWithoutSlash() + "/partner/requests/" + request.id(), organizer, attendee);
+    }
+
+    /** A device loan's calendar entry is the pick-up; it says by when the devices come back. */
+    private String description(RequestView request, Locale locale) {
+        return request.deviceLoan() && request.loanUntil() != null
+                ? request.organisationName() + " – " + msg("partners.calendar.loanReturn", locale, date(request.loanUntil(), locale))
+                : request.organisationName();
     }
 
     private String date(LocalDate date, Locale locale) {

@@ -4,6 +4,7 @@ import eu.impactlab.accounts.AccountService;
 import eu.impactlab.accounts.AccountView;
 import eu.impactlab.accounts.Role;
 import eu.impactlab.courses.CourseService;
+import eu.impactlab.equipment.GroupLoans;
 import eu.impactlab.labs.DaySchedule;
 import eu.impactlab.labs.LabAccess;
 import eu.impactlab.labs.LabService;
@@ -62,10 +63,12 @@ public class PartnerService {
     private final RequestViews views;
     private final CourseService courses;
     private final ApplicationEventPublisher events;
+    private final GroupLoans groupLoans;
 
     PartnerService(PartnerStore store, AccountService accounts, LabService labs, PartnerMails mails,
             PartnersProperties properties, JdbcClient jdbc, Clock clock, RequestViews views, CourseService courses,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, GroupLoans groupLoans) {
+        this.groupLoans = groupLoans;
         this.events = events;
         this.views = views;
         this.courses = courses;
@@ -132,6 +135,10 @@ public class PartnerService {
             }
         }
         checkDates(me.labId(), input.preferredDates());
+        if (input.deviceType() != null && devicesInLab(me, input.deviceType().name(), input.loanFrom(), input.loanUntil())
+                .filter(a -> input.deviceCount() > a.inLab()).isPresent()) {
+            throw new PartnerException("partners.error.deviceCountLab");
+        }
         Instant now = Instant.now(clock);
         long id = jdbc.sql("""
                 insert into partner_request (organisation_id, lab_id, kind, topic, group_size, age_bands, languages,
@@ -158,6 +165,65 @@ public class PartnerService {
         return id;
     }
 
+    /**
+     * For a loan of a type the lab's pools lend: how many the lab has and how many are free for the period; empty for
+     * other types (the lab checks those by hand) or without a valid period.
+     */
+    @Transactional(readOnly = true)
+    Optional<GroupLoans.Availability> devicesInLab(Membership me, String deviceType, LocalDate from, LocalDate until) {
+        if (!GroupLoans.lends(deviceType) || from == null || until == null || until.isBefore(from)) {
+            return Optional.empty();
+        }
+        return Optional.of(groupLoans.availability(me.labId(), deviceType, from, until));
+    }
+
+    /** The devices reserved for a device-loan request, for its partner or its coordinators (checked by the caller). */
+    Optional<GroupLoans.Reserved> reservedDevices(RequestView request) {
+        return request.deviceLoan() ? groupLoans.forRequest(request.id()) : Optional.empty();
+    }
+
+    /** The devices a coordinator may reserve for a device-loan request: free in the lab's pools for its period. */
+    @Transactional(readOnly = true)
+    List<GroupLoans.Candidate> deviceCandidates(Authentication who, long id) {
+        RequestView request = requestForStaff(who, id);
+        if (!request.deviceLoan() || request.deviceType() == null || !GroupLoans.lends(request.deviceType())
+                || request.loanFrom() == null) {
+            return List.of();
+        }
+        return groupLoans.candidates(request.labId(), request.deviceType(), request.loanFrom(), request.loanUntil());
+    }
+
+    /**
+     * The coordinator reserves devices for a device-loan request (the chosen ones, or any {@code anyCount}); an open
+     * request is then scheduled for the pick-up on the first day. Nothing is saved when a device is taken meanwhile.
+     */
+    @Transactional
+    void reserveDevices(Authentication who, long id, List<Long> deviceIds, int anyCount) {
+        PartnerStore.Row row = lockedForStaff(who, id);
+        RequestView request = views(List.of(row)).get(0);
+        if (!request.deviceLoan() || !(row.state().open() || row.state() == RequestState.SCHEDULED)) {
+            throw new PartnerException("partners.error.notAllowed");
+        }
+        try {
+            groupLoans.reserve(row.labId(), id, row.organisationName(), request.deviceType(), request.loanFrom(),
+                    request.loanUntil(), deviceIds, anyCount);
+        } catch (GroupLoans.Refused e) {
+            throw new PartnerException(e.messageKey());
+        }
+        Instant now = Instant.now(clock);
+        store.log(id, "DEVICES_RESERVED", null, null, who.getName(), true, now);
+        if (row.state().open()) {
+            firstReply(row, now);
+            RequestView.DateRange pickUp = request.preferredDates().isEmpty()
+                    ? new RequestView.DateRange(request.loanFrom().atTime(10, 0).atZone(PartnerStore.BREMEN),
+                            request.loanFrom().atTime(11, 0).atZone(PartnerStore.BREMEN))
+                    : request.preferredDates().get(0);
+            schedule(row, pickUp.start().toInstant(), pickUp.end().toInstant(), who.getName());
+        } else {
+            mails.toPartner(row, "partners.mail.partner.devicesReserved");
+        }
+    }
+
     /** The request this form (its key) already made, e.g. when it was sent twice at the same moment. */
     @Transactional(readOnly = true)
     Optional<Long> requestWithKey(Membership me, String key) {
@@ -180,6 +246,7 @@ public class PartnerService {
     void withdraw(Membership me, long id) {
         PartnerStore.Row row = lockedForPartner(me, id);
         move(row, RequestState.WITHDRAWN, me.username(), true, "WITHDRAWN");
+        groupLoans.release(id);
         stopWaiting(row, Instant.now(clock));
         mails.toCoordinators(row.labId(), "partners.mail.staff.withdrawn", id, row.topic());
     }
@@ -201,6 +268,7 @@ public class PartnerService {
         Instant now = Instant.now(clock);
         if (row.state() == RequestState.SCHEDULED) {
             move(row, RequestState.CLARIFYING, me.username(), true, "ANOTHER_DATE");
+            groupLoans.release(id);
             mails.cancelCalendar(row);
             store.update(id, "scheduled_start = null, scheduled_end = null, calendar_sequence = calendar_sequence + 1", Map.of());
         } else if (row.state() == RequestState.CLARIFYING && row.proposedStart() != null) {
@@ -365,6 +433,7 @@ public class PartnerService {
         requireTransition(row, RequestState.DECLINED);
         store.update(id, "decline_reason = :r, decline_alternative = :a", Map.of("r", reason.strip(), "a", alternative.strip()));
         move(row, RequestState.DECLINED, who.getName(), true, "DECLINED");
+        groupLoans.release(id);
         firstReply(row, Instant.now(clock));
         stopWaiting(row, Instant.now(clock));
         mails.toPartner(row, "partners.mail.partner.declined");
@@ -379,6 +448,7 @@ public class PartnerService {
         requireTransition(row, RequestState.CANCELLED);
         store.update(id, "cancel_reason = :r", Map.of("r", reason.name()));
         move(row, RequestState.CANCELLED, who.getName(), true, "CANCELLED");
+        groupLoans.release(id);
         mails.cancelCalendar(row);
         mails.toPartner(row, "partners.mail.partner.cancelled");
     }
@@ -531,6 +601,12 @@ public class PartnerService {
             bands.add(new AgeBand("partners.age." + AGE_BANDS.get(i), hidden[i] ? "•" : Long.toString(counts[i])));
         }
         return bands;
+    }
+
+    /** The devices lent for a request, to prefill the reach report. */
+    @Transactional(readOnly = true)
+    int devicesLent(long id) {
+        return groupLoans.devicesLent(id);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package eu.impactlab.partners;
 
 import eu.impactlab.accounts.AccountService;
+import eu.impactlab.equipment.GroupLoans;
 import eu.impactlab.labs.LabService;
 import eu.impactlab.platform.DemoDataPolicy;
 import java.sql.Timestamp;
@@ -24,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * On an empty demo database: four partner organisations of the Gröpelingen lab (a school, a senior club, a migrant
  * association, a local business), the demo account {@code partner} bound to the school, and requests in several
- * states, one of them delivered and reported. The states are reached step by step, as the database allows.
+ * states, one of them delivered and reported, and the ten tablets of its device loan reserved in the equipment pools
+ * (hence after the equipment demo). The states are reached step by step, as the database allows.
  */
 @Component
-@Order(50)
+@Order(55)
 class PartnersDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PartnersDemoData.class);
@@ -38,10 +40,12 @@ class PartnersDemoData implements ApplicationRunner {
     private final LabService labs;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final GroupLoans groupLoans;
 
     PartnersDemoData(JdbcClient jdbc, DemoDataPolicy policy, AccountService accounts, LabService labs, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, GroupLoans groupLoans) {
         this.events = events;
+        this.groupLoans = groupLoans;
         this.jdbc = jdbc;
         this.policy = policy;
         this.accounts = accounts;
@@ -90,6 +94,14 @@ class PartnersDemoData implements ApplicationRunner {
         jdbc.sql("update partner_request set device_type = 'TABLET', device_count = 10, loan_from = ?, loan_until = ? where id = ?")
                 .params(pickUp.toLocalDate(), pickUp.toLocalDate().plusDays(7), agreed).update();
         schedule(agreed, pickUp);
+        // The ten tablets are really reserved: the last ten of the lab's pool (the first ones stay for single loans).
+        List<GroupLoans.Candidate> tablets = groupLoans.candidates(labId, "TABLET", pickUp.toLocalDate(),
+                pickUp.toLocalDate().plusDays(7));
+        if (tablets.size() >= 10) {
+            groupLoans.reserve(labId, agreed, "Oberschule am Waller Ring (Demo)", "TABLET", pickUp.toLocalDate(),
+                    pickUp.toLocalDate().plusDays(7), tablets.subList(tablets.size() - 10, tablets.size()).stream()
+                            .map(GroupLoans.Candidate::id).toList(), 0);
+        }
         long done = request(school, labId, "WORKSHOP", "Sicher im Netz: Workshop für die Klasse 9a", 22, "AGE_12_17", "de,ar,tr",
                 "ON_SITE", partnerId, 30);
         schedule(done, at(workday(today.minusDays(12)), 10));

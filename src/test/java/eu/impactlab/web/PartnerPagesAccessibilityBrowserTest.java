@@ -82,6 +82,17 @@ class PartnerPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         check("request form (with errors)", language, problems);
+        // The device-loan form after choosing tablets and days: the lab's count arrives in place (htmx), readable.
+        driver.get(baseUrl() + "/partner/requests/new?kind=DEVICE_LOAN");
+        String from = java.time.LocalDate.now().plusDays(60).toString();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                document.getElementById('loanFrom').value = arguments[0];
+                document.getElementById('loanUntil').value = arguments[0];""", from);
+        driver.findElement(By.cssSelector("input[name=deviceType][value=TABLET]")).click();
+        // Read by script, so an element swapped meanwhile is never touched (no stale element).
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.getElementById('device-availability').textContent")).matches("(?s).*\\d.*"));
+        check("device-loan form (with the lab's count)", language, problems);
         assertThat(ids).as("the demo partner's requests").hasSizeGreaterThanOrEqualTo(4);
         assertThat(problems).as("accessibility problems on the partner pages in " + language.tag()).isEmpty();
     }
