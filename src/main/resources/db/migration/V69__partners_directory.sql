@@ -17,7 +17,6 @@ CREATE TABLE partner_directory_entry (
     contact_consent_version VARCHAR(20),
     contact_consent_recorded_by BIGINT,
     reject_reason          VARCHAR(500),
-    reviewed_by            VARCHAR(60),
     -- The organisation says once a year that the entry is still correct; without it the entry is hidden.
     confirmed_at           TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
     confirm_reminded_at    TIMESTAMP WITH TIME ZONE,

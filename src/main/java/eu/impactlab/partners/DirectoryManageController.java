@@ -99,7 +99,7 @@ class DirectoryManageController {
         }
         String email = values.getOrDefault("contactEmail", "").strip();
         if (!email.isEmpty() && (!ContactRules.emailAcceptable(email) || email.length() > ContactRules.MAX_EMAIL)) {
-            problems.add("partners.error.email");
+            problems.add("partners.error.contactEmail");
         }
         String person = values.getOrDefault("contactPerson", "").strip();
         boolean consent = "true".equals(values.get("contactConsent"));

@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The partner's pages (the requests, the short forms, a form with errors, each demo request and the "are you sure"
  * page) pass axe-core's WCAG 2.1 A/AA check in all seven languages on a 320 px wide screen, with the right lang and
- * dir and nothing scrolling sideways; the coordinators' pages pass it in German and Arabic on a tablet.
+ * dir and nothing scrolling sideways; the coordinators' pages pass it in German and Arabic on a tablet; the public
+ * neighbourhood directory (list with map, a filtered list, an entry, the report form) passes it in every language at
+ * 320 px and loads nothing from other hosts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartnerPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
