@@ -108,6 +108,30 @@ class PartnerMails {
         }
     }
 
+    /** To the lab's coordinators about a directory entry (waiting for review, reported), in German. */
+    void directoryToCoordinators(long labId, String eventKey, String organisation) {
+        Locale locale = Language.DE.locale();
+        String link = properties.baseUrlWithoutSlash() + "/admin/partners/directory";
+        for (AccountView coordinator : accounts.staffOf(labId)) {
+            if (coordinator.role() == Role.COORDINATOR && coordinator.email() != null) {
+                outbox.enqueue(new OutgoingMail(coordinator.email(), msg("partners.mail.staff.subject", locale, organisation),
+                        msg("partners.mail.staff.body", locale, msg(eventKey, locale), organisation, link)));
+            }
+        }
+    }
+
+    /** To every partner of an organisation, each in the language they were invited in, with the link to their entry. */
+    void toOrganisation(long organisationId, String eventKey) {
+        String link = properties.baseUrlWithoutSlash() + "/partner/directory";
+        for (PartnerStore.Member member : store.membersOf(organisationId)) {
+            accounts.byId(member.accountId()).filter(a -> a.email() != null && a.enabled()).ifPresent(a -> {
+                Locale locale = Language.fromTag(member.language()).orElse(Language.DE).locale();
+                outbox.enqueue(new OutgoingMail(a.email(), msg("partners.mail.directory.subject", locale),
+                        msg("partners.mail.directory.body", locale, msg(eventKey, locale), link)));
+            });
+        }
+    }
+
     record Address(String email, Language language) {
     }
 

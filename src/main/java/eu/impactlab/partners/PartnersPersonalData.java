@@ -1,6 +1,7 @@
 package eu.impactlab.partners;
 
 import static eu.impactlab.platform.PersonalData.Kind.FREE_TEXT;
+import static eu.impactlab.platform.PersonalData.Kind.NAME;
 import static eu.impactlab.platform.PersonalData.Kind.PROFILE;
 import static eu.impactlab.platform.PersonalData.Kind.STAFF_ID;
 
@@ -51,7 +52,17 @@ class PartnersPersonalData implements PersonalData.Declaration {
                         Deletion.WITH_RECORD, null, 0, List.of(
                                 new Column("partner_request", "created_by", STAFF_ID),
                                 // A short subject the partner writes ("Workshop for class 7b"); it may name a person.
-                                new Column("partner_request", "topic", FREE_TEXT))));
+                                new Column("partner_request", "topic", FREE_TEXT))),
+                // A contact person named in the public directory, only with that person's own consent (who, when, which text).
+                new Use("partners.directoryContact", Set.of(), LegalBasis.CONSENT, Set.of(),
+                        Deletion.AFTER_RETENTION, DirectoryJob.DELETION, DirectoryJob.CONTACT_MONTHS * 31L, List.of(
+                                new Column("partner_directory_entry", "contact_person", NAME),
+                                new Column("partner_directory_entry", "contact_consent_at", PROFILE),
+                                new Column("partner_directory_entry", "contact_consent_version", PROFILE),
+                                new Column("partner_directory_entry", "contact_consent_recorded_by", STAFF_ID))),
+                new Use("partners.directoryReports", Set.of(), LegalBasis.PUBLIC_TASK, Set.of(),
+                        Deletion.AFTER_RETENTION, DirectoryJob.DELETION, DirectoryJob.REPORT_RETENTION.toDays(), List.of(
+                                new Column("partner_directory_report", "body", FREE_TEXT))));
     }
 
     @Override
@@ -59,6 +70,11 @@ class PartnersPersonalData implements PersonalData.Declaration {
         return List.of(
                 new NotPersonal("partner_organisation", "name", "an organisation's name (school, club, association), not a person's"),
                 new NotPersonal("partner_organisation", "stadtteil", "the district of an organisation, not of a person"),
+                new NotPersonal("partner_directory_entry", "description",
+                        "an organisation's public self-description, reviewed by a coordinator before it is shown"),
+                new NotPersonal("partner_directory_entry", "contact_email",
+                        "an organisation's generic address (info@…), asked for as such; a person is named only with consent"),
+                new NotPersonal("partner_directory_entry", "reject_reason", "a coordinator's reason about an organisation's entry"),
                 new NotPersonal("partner_request", "request_key", "a random key against double submission"),
                 new NotPersonal("partner_request", "age_bands", "the age bands expected in a whole group, of no one person"),
                 new NotPersonal("partner_request", "accessibility",

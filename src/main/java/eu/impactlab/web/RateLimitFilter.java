@@ -34,6 +34,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             "/courses/\\d+/register/(check|confirm)|/api/v1/courses/\\d+/registrations");
     /** Proposing an idea counts like booking too, by the form or by the API. */
     private static final java.util.regex.Pattern IDEA_PROPOSAL = java.util.regex.Pattern.compile("/ideas|/api/v1/ideas");
+    /** Reporting a directory entry counts like booking too. */
+    private static final java.util.regex.Pattern DIRECTORY_REPORT = java.util.regex.Pattern.compile("/partners/\\d+/report");
     /** Reserving a machine counts like booking too, by the form or by the API. */
     private static final java.util.regex.Pattern MACHINE_RESERVATION = java.util.regex.Pattern.compile(
             "/machines/\\d+/reserve|/api/v1/machines/\\d+/reservations");
@@ -61,7 +63,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/book") || path.startsWith("/appointments/")
                 || path.startsWith("/courses") || path.startsWith("/ideas") || path.startsWith("/machines/")
-                || path.startsWith("/reservations/") || path.startsWith("/passes/"));
+                || path.startsWith("/reservations/") || path.startsWith("/passes/") || path.startsWith("/partners"));
     }
 
     @Override
@@ -71,7 +73,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean booking = "POST".equals(request.getMethod())
                 && (path.equals("/api/v1/appointments") || path.equals("/book/confirm") || path.equals("/book/check")
                     || COURSE_REGISTRATION.matcher(path).matches() || IDEA_PROPOSAL.matcher(path).matches()
-                    || MACHINE_RESERVATION.matcher(path).matches());
+                    || MACHINE_RESERVATION.matcher(path).matches() || DIRECTORY_REPORT.matcher(path).matches());
         RateBuckets.Take take;
         try {
             take = booking

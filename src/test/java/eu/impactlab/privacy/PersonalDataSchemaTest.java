@@ -172,6 +172,13 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                 insert into partner_reach_report (request_id, participants, age_under_12, age_12_17, age_18_26, age_27_64, age_65_plus,
                     first_time, languages, duration_minutes, staff_hours, volunteer_hours, devices_lent, filed_by)
                 values (?, 1, 0, 0, 0, 1, 0, 0, 'de', 60, 1, 0, 0, 'probe')""").param(request).update();
+        // partners' directory: an entry with a consenting contact person, and a report with its text
+        long entry = jdbc.sql("""
+                insert into partner_directory_entry (organisation_id, description, contact_person, contact_consent_at,
+                    contact_consent_version, contact_consent_recorded_by) values (?, 'Probe', 'Frau Probe', now(), 'v', ?)
+                returning id""").params(org, helper).query(Long.class).single();
+        jdbc.sql("insert into partner_directory_report (entry_id, reason, body) values (?, 'WRONG', 'Frau Probe ist weg')")
+                .param(entry).update();
         // skills: a finished course self-check with its link and pair key, a revoked badge with staff's reason
         jdbc.sql("""
                 insert into skills_check (resume_token_hash, mode, framework, item_set, language, course_id, phase, pair_key,

@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The partner's pages (the requests, the short forms, a form with errors, each demo request and the "are you sure"
  * page) pass axe-core's WCAG 2.1 A/AA check in all seven languages on a 320 px wide screen, with the right lang and
- * dir and nothing scrolling sideways; the coordinators' pages pass it in German and Arabic on a tablet.
+ * dir and nothing scrolling sideways; the coordinators' pages pass it in German and Arabic on a tablet; the public
+ * neighbourhood directory (list with map, a filtered list, an entry, the report form) passes it in every language at
+ * 320 px and loads nothing from other hosts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartnerPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
@@ -62,7 +64,7 @@ class PartnerPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         driver.manage().window().setSize(new Dimension(320, 800));
         login("partner", language, ".*/partner$");
         List<String> problems = new ArrayList<>();
-        List<String> pages = new ArrayList<>(List.of("/partner", "/partner/requests/new",
+        List<String> pages = new ArrayList<>(List.of("/partner", "/partner/directory", "/partner/requests/new",
                 "/partner/requests/new?kind=WORKSHOP", "/partner/requests/new?kind=DEVICE_LOAN"));
         List<Long> ids = jdbc.sql("""
                 select r.id from partner_request r join partner_member m on m.organisation_id = r.organisation_id
@@ -106,7 +108,7 @@ class PartnerPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         login("coordinator", language, ".*/admin$");
         List<String> problems = new ArrayList<>();
         List<String> pages = new ArrayList<>(List.of("/admin/partners", "/admin/partners?filter=WAITING_FOR_PARTNER",
-                "/admin/partners/invite"));
+                "/admin/partners/invite", "/admin/partners/directory"));
         jdbc.sql("select id from partner_request where lab_id = (select id from lab where slug = 'groepelingen') order by id limit 8")
                 .query(Long.class).list().forEach(id -> pages.add("/admin/partners/requests/" + id));
         jdbc.sql("select id from partner_request where state = 'DELIVERED' order by id limit 1").query(Long.class).optional()
@@ -124,7 +126,36 @@ class PartnerPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         assertThat(problems).as("accessibility problems on the coordinators' partner pages in " + tag).isEmpty();
     }
 
+    /** The public directory: the list with its map, a filtered list, one entry and its report form, nothing from other hosts. */
     @Order(3)
+    @ParameterizedTest
+    @MethodSource("languages")
+    void theNeighbourhoodDirectoryPassesAxeAt320PixelsInThisLanguage(Language language) {
+        driver.manage().window().setSize(new Dimension(320, 800));
+        driver.manage().deleteAllCookies();
+        long entry = jdbc.sql("""
+                select e.id from partner_directory_entry e join partner_organisation o on o.id = e.organisation_id
+                where e.state = 'PUBLISHED' and e.confirmed_at > now() - interval '12 months' order by o.name limit 1""")
+                .query(Long.class).single();
+        List<String> problems = new ArrayList<>();
+        driver.get(baseUrl() + "/partners?lang=" + language.tag());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("svg.district-map")).isEmpty());
+        check("/partners", language, problems);
+        markup.save(language.tag() + "/partners", baseUrl() + "/partners", driver);
+        for (String page : List.of("/partners?stadtteil=Gr%C3%B6pelingen&offer=COMPUTER_HELP", "/partners/" + entry,
+                "/partners/" + entry + "/report")) {
+            driver.get(baseUrl() + page);
+            check(page, language, problems);
+            markup.save(language.tag() + page.replace('?', '_'), baseUrl() + page, driver);
+            Object foreign = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return performance.getEntriesByType('resource').map(r => r.name)"
+                            + ".filter(n => !n.startsWith(location.origin) && !n.startsWith('data:'));");
+            assertThat((List<?>) foreign).as("resources from other hosts on " + page).isEmpty();
+        }
+        assertThat(problems).as("accessibility problems on the directory in " + language.tag()).isEmpty();
+    }
+
+    @Order(4)
     @Test
     void everyPartnerPageIsValidHtml() {
         assertThat(markup.problems()).as("html-validate findings on the partner pages").isEmpty();
