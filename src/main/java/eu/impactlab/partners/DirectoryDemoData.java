@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * waiting for review. The states are reached step by step, as the database trigger allows.
  */
 @Component
-@Order(51)
+@Order(56) // after PartnersDemoData (55): three entries belong to its demo organisations
 class DirectoryDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryDemoData.class);

@@ -71,6 +71,17 @@ class DirectoryTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theDemoListsTwelveOrganisationsAcrossWestNordAndOstAndTheSchoolWaitsForReview() {
+        // the demo organisations of the partner requests come first (their demo data runs before the directory's)
+        assertThat(jdbc.sql("""
+                select count(*) from partner_directory_entry e join partner_organisation o on o.id = e.organisation_id
+                where o.name like '%(Demo)' and e.state = 'PUBLISHED'""").query(Long.class).single()).isEqualTo(12);
+        assertThat(jdbc.sql("""
+                select e.state from partner_directory_entry e join partner_organisation o on o.id = e.organisation_id
+                where o.name = 'Oberschule am Waller Ring (Demo)'""").query(String.class).single()).isEqualTo("PENDING_REVIEW");
+    }
+
+    @Test
     void onlyAPublishedEntryIsPublicAndUnpublishingTakesEffectWithTheNextRequest() throws Exception {
         long id = submit(partner, "Wir reparieren Fahrräder.");
         assertThat(state(id)).isEqualTo("PENDING_REVIEW");
