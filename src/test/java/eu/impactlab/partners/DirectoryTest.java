@@ -163,6 +163,8 @@ class DirectoryTest extends AbstractIntegrationTest {
         String entry = page(get("/partners/" + id));
         assertThat(entry).doesNotContain("<script>alert").doesNotContain("<b>fett")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        // written in any language: on an Arabic page a German text keeps its own direction (its full stop at its end)
+        assertThat(page(get("/partners/" + id).param("lang", "ar"))).contains("<p class=\"entry-text\" dir=\"auto\">Hallo");
     }
 
     @Test
