@@ -66,7 +66,7 @@ class ImpactReportPdfTest extends AbstractIntegrationTest {
         String html = page(funder, QUERY + "&lang=ar");
         Pdf pdf = pdf(funder, QUERY + "&lang=ar");
 
-        assertThat(pdf.text()).contains("أثر المختبرات", "الأرقام الرئيسية", "31/12/" + YEAR + " – 01/01/" + YEAR);
+        assertThat(pdf.text()).contains("أثر المختبرات", "الأرقام الرئيسية", "31.12." + YEAR + " – 01.01." + YEAR);
         // "صفحة 1 من 8" on every page (text extraction puts the parts of this mixed line in its own order)
         assertThat(count(pdf.text(), "صفحة")).isEqualTo(pdf.pages());
         assertThat(pdf.text()).containsAnyOf(pdf.pages() + " من 1صفحة", "صفحة 1 من " + pdf.pages());

@@ -113,8 +113,8 @@ class AccessibilityBrowserTest extends AbstractIntegrationTest {
                 problems.addAll(stepPicture(path));
             }
             markup.save(language.tag() + path, baseUrl() + path, driver);
-            for (WebElement link : driver.findElements(By.cssSelector("a[href]"))) {
-                String next = samePublicPage(link.getAttribute("href"));
+            for (String href : Browser.linkTargets(driver, "a[href]")) {
+                String next = samePublicPage(href);
                 if (next != null && !visited.contains(next)) {
                     queue.add(next);
                 }

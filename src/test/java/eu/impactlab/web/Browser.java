@@ -51,6 +51,19 @@ final class Browser {
         return problems;
     }
 
+    /**
+     * The absolute addresses of the links the page shows (those matching {@code selector}), in one round trip. A link
+     * inside an SVG (the directory's map) has an {@code SVGAnimatedString} as its {@code href}, so its attribute is read
+     * and resolved against the page's address instead.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> linkTargets(WebDriver driver, String selector) {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(function (a) {"
+                + " return typeof a.href === 'string' ? a.href : new URL(a.getAttribute('href'), location.href).href; });",
+                selector);
+    }
+
     static WebDriver start(int width, int height) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {

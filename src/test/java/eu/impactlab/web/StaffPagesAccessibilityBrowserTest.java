@@ -94,8 +94,8 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
             check(path, problems);
             problems.addAll(Layout.smallTargets(driver, path, "main .back-link, main .task-list a"));
             markup.save(language + path, baseUrl() + path, driver);
-            for (WebElement link : driver.findElements(By.cssSelector("main a[href]"))) {
-                String next = staffPage(link.getAttribute("href"));
+            for (String href : Browser.linkTargets(driver, "main a[href]")) {
+                String next = staffPage(href);
                 if (next != null && !visited.contains(next)) {
                     queue.add(next);
                 }
