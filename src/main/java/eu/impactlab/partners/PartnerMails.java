@@ -114,8 +114,8 @@ class PartnerMails {
         String link = properties.baseUrlWithoutSlash() + "/admin/partners/directory";
         for (AccountView coordinator : accounts.staffOf(labId)) {
             if (coordinator.role() == Role.COORDINATOR && coordinator.email() != null) {
-                outbox.enqueue(new OutgoingMail(coordinator.email(), msg("partners.mail.staff.subject", locale, organisation),
-                        msg("partners.mail.staff.body", locale, msg(eventKey, locale), organisation, link)));
+                outbox.enqueue(new OutgoingMail(coordinator.email(), msg("partners.mail.staff.directorySubject", locale, organisation),
+                        msg("partners.mail.staff.directoryBody", locale, msg(eventKey, locale), organisation, link)));
             }
         }
     }

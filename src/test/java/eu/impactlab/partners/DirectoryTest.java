@@ -231,6 +231,8 @@ class DirectoryTest extends AbstractIntegrationTest {
                         .param("body", "Der Laden ist seit März zu."))
                 .andExpect(status().is3xxRedirection());
         assertThat(mails(coordinatorEmail)).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select subject from mail_outbox where recipient = ? order by id desc limit 1").param(coordinatorEmail)
+                .query(String.class).single()).as("about the directory, not a partner request").startsWith("Nachbarschafts-Verzeichnis:");
         assertThat(page(get("/admin/partners/directory").session(coordinator))).contains("Der Laden ist seit März zu.");
         mvc.perform(post("/partners/" + id + "/report").session(new MockHttpSession()).with(csrf()).param("reason", "OTHER")
                 .param("website", "http://spam.example")).andExpect(status().isOk());
