@@ -16,11 +16,17 @@ import java.util.regex.Pattern;
 final class Http {
 
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     Http(String base) {
         this.base = base;
+    }
+
+    /** The cookies this client holds, to hand its session to a real browser. */
+    java.util.List<java.net.HttpCookie> cookies() {
+        return cookies.getCookieStore().getCookies();
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {

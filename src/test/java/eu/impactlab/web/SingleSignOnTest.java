@@ -172,6 +172,43 @@ class SingleSignOnTest extends OperatorSetupTest {
         assertThat(passwordOnly.get("/admin/labs/vegesack").statusCode()).as("still only the claimed lab").isEqualTo(403);
     }
 
+    /** The page that asks for the local code after a provider login, in every language, at 320 px: axe, lang/dir, width. */
+    @Test
+    void theSecondFactorPageAfterTheProviderPassesTheAccessibilityCheckInEveryLanguage() throws Exception {
+        String subject = loginSubject();
+        Map<String, Object> funder = Map.of("impactlab_role", "FUNDER", "amr", List.of("pwd"));
+        loginThroughProvider(new Http(baseUrl()), subject, funder);
+        long id = jdbc.sql("select account_id from account_sso where subject = ?").param(subject).query(Long.class).single();
+        jdbc.sql("insert into account_totp (account_id, secret, confirmed_at) values (?, ?, now())").params(id, SECRET).update();
+        Http http = new Http(baseUrl());
+        assertThat(loginThroughProvider(http, subject, funder)).isEqualTo("/login/second-factor");
+        // one wrong code, so the page also shows its error summary and the marked field
+        http.postForm("/login/second-factor", "/login/second-factor", "code=000000");
+
+        org.openqa.selenium.WebDriver driver = Browser.start(320, 800);
+        try {
+            driver.get(baseUrl() + "/favicon.ico"); // on the app's origin, so its session cookie can be handed over
+            for (java.net.HttpCookie cookie : http.cookies()) {
+                driver.manage().addCookie(new org.openqa.selenium.Cookie(cookie.getName(), cookie.getValue(), "/"));
+            }
+            List<String> problems = new ArrayList<>();
+            for (eu.impactlab.labs.Language language : eu.impactlab.labs.Language.uiLanguages()) {
+                driver.get(baseUrl() + "/login/second-factor?lang=" + language.tag());
+                assertThat(driver.getCurrentUrl()).as("the code page, not the login, in " + language.tag()).contains("/login/second-factor");
+                assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("form[action$='/login/second-factor'] #code"))).hasSize(1);
+                problems.addAll(Browser.pageProblems(driver, language, "/login/second-factor"));
+            }
+            driver.findElement(org.openqa.selenium.By.id("code")).sendKeys("111111");
+            driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".error-summary")).isEmpty());
+            problems.addAll(Browser.pageProblems(driver, eu.impactlab.labs.Language.LS, "/login/second-factor (wrong code)"));
+            assertThat(problems).isEmpty();
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     void wrongLocalCodesAfterTheProviderAreCountedByTheLoginThrottling() throws Exception {
         String subject = loginSubject();

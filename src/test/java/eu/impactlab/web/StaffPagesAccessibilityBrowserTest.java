@@ -70,6 +70,9 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
         java.util.Map<String, Integer> dayVariants = new java.util.HashMap<>();
         java.util.Map<String, Integer> pageVariants = new java.util.HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of("/admin"));
+        // The page with an appointment's contact details is linked only from a day with appointments: book one, visit it.
+        String contactPage = "/staff/appointments/" + appointmentWithContact() + "/contact";
+        queue.add(contactPage);
         while (!queue.isEmpty()) {
             String path = queue.poll();
             // The helper's day links the day before and after without end: today and its neighbours are enough.
@@ -195,6 +198,7 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
                 "/admin/accounts", "/admin/accounts/new", "/admin/account", "/staff/day", "/admin/privacy",
                 "/admin/privacy/register", "/admin/privacy/audit", "/admin/badges");
         assertThat(pageVariants).containsKeys("/staff/equipment", "/admin/equipment", "/admin/equipment/#/machines/#/texts");
+        assertThat(visited).as("the contact page was checked").contains(contactPage);
         assertThat(problems).as("accessibility problems on staff pages in " + language).isEmpty();
     }
 
@@ -240,6 +244,22 @@ class StaffPagesAccessibilityBrowserTest extends AbstractIntegrationTest {
 
     private void check(String path, List<String> problems) {
         problems.addAll(Browser.axeViolations(driver, path));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    eu.impactlab.consultations.ConsultationService consultations;
+
+    private long appointmentWithContact() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        for (eu.impactlab.consultations.Slot slot : consultations.freeSlots("groepelingen", "smartphone", "de", today, today.plusDays(20))) {
+            if (slot.modes().contains(eu.impactlab.consultations.Mode.IN_PERSON) && consultations.book(new eu.impactlab.consultations.BookingRequest(
+                    "groepelingen", "smartphone", "de", slot.start().toOffsetDateTime(), eu.impactlab.consultations.Mode.IN_PERSON,
+                    "Kontakt Crawl", "kontakt.crawl@example.org", "0421 555 0102", true, "de", null))
+                    instanceof eu.impactlab.consultations.BookingOutcome.Booked booked) {
+                return jdbc.sql("select id from appointment where code = ?").param(booked.appointment().code()).query(Long.class).single();
+            }
+        }
+        throw new IllegalStateException("no free time in Gröpelingen for the contact page");
     }
 
     /** Staff pages reachable by links, without language switches. */
