@@ -25,14 +25,46 @@ public final class TestDatabase {
         if (server == null) {
             try {
                 Path dir = Files.createTempDirectory("impactlab-test-pg");
+                deleteLeftovers(dir.getParent());
                 server = EmbeddedPostgresLauncher.start(dir, EmbeddedPostgresLauncher.Durability.FAST);
                 // Spring runs these after closing the cached contexts, so nothing writes to a stopped database.
-                SpringApplication.getShutdownHandlers().add(() -> server.close());
+                // The directory goes with it: each test JVM's cluster holds hundreds of megabytes, and leaving them behind
+                // filled the disk of the machine that runs the builds.
+                SpringApplication.getShutdownHandlers().add(() -> {
+                    server.close();
+                    deleteRecursively(dir);
+                });
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return server;
+    }
+
+    /**
+     * Removes what test JVMs that were killed (a fork timeout, an interrupted build) left behind: directories of this
+     * kind without a running server that are older than an hour (a younger one may belong to a fork starting now).
+     */
+    private static void deleteLeftovers(Path tmp) {
+        var hourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (var dirs = Files.newDirectoryStream(tmp, "impactlab-test-pg*")) {
+            for (Path old : dirs) {
+                if (!Files.exists(old.resolve(EmbeddedPostgresLauncher.POSTGRES_DIRECTORY_NAME).resolve("postmaster.pid"))
+                        && Files.getLastModifiedTime(old).toInstant().isBefore(hourAgo)) {
+                    deleteRecursively(old);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not look for old test database directories: " + e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not delete the test database directory " + dir + ": " + e);
+        }
     }
 
     /** Points the context at a database of that name, created empty on first use. */
