@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -18,14 +19,23 @@ class HttpCachingConfiguration implements WebMvcConfigurer {
 
     private final PublicPageCache publicPages;
 
-    HttpCachingConfiguration(DataVersions versions, Clock clock,
+    HttpCachingConfiguration(DataVersions versions, Clock clock, LocaleResolver locales,
             @Value("${impactlab.page-cache.entries:1000}") int pageCacheEntries) {
-        this.publicPages = new PublicPageCache(versions, clock, pageCacheEntries);
+        this.publicPages = new PublicPageCache(versions, clock, locales, pageCacheEntries);
     }
 
     @Bean
     PublicPageCache publicPageCache() {
         return publicPages;
+    }
+
+    /** After Spring Security and the rate limit (RateLimitFilter's order), before the DispatcherServlet. */
+    @Bean
+    FilterRegistrationBean<PublicPageCache> publicPageCacheFilter() {
+        FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(publicPages);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(RateLimitFilter.ORDER + 1);
+        return registration;
     }
 
     @Override

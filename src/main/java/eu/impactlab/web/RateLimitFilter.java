@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,7 +29,11 @@ import tools.jackson.databind.ObjectMapper;
  * (bench/README.md).
  */
 @Component
+@Order(RateLimitFilter.ORDER)
 class RateLimitFilter extends OncePerRequestFilter {
+
+    /** After Spring Security's filters (as before, when it had no order), before the kept public pages. */
+    static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
     /** Registering for a course counts like booking: by the form's last two steps or by the API. */
     private static final java.util.regex.Pattern COURSE_REGISTRATION = java.util.regex.Pattern.compile(
