@@ -1,5 +1,7 @@
 package eu.impactlab.platform;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,15 +18,18 @@ public class DataVersions {
 
     private final JdbcClient jdbc;
 
-    /** The read of all versions that callers arriving now will share; null when none is waiting to start. */
-    private Round waiting;
+    private final Object lock = new Object();
+    /** Whether a read of all versions is running or waits for one of its callers to start it. */
     private boolean reading;
+    /** The read that callers arriving during the current one share; it starts when the current one ends. */
+    private Round next;
 
     /** One read of all versions, shared by every caller that arrived before it started. */
     private static final class Round {
-        boolean done;
-        String value;
-        RuntimeException failure;
+        final CompletableFuture<String> result = new CompletableFuture<>();
+        /** Completed when the read before it ended: one of the round's callers then reads for all of them. */
+        final CompletableFuture<Void> turn = new CompletableFuture<>();
+        final AtomicBoolean started = new AtomicBoolean();
     }
 
     DataVersions(JdbcClient jdbc) {
@@ -41,53 +46,61 @@ public class DataVersions {
      */
     public String all() {
         Round round;
-        synchronized (this) {
-            if (waiting == null) {
-                waiting = new Round();
-            }
-            round = waiting;
-            while (reading && !round.done) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading the data versions", e);
+        synchronized (lock) {
+            if (!reading) {
+                reading = true;
+                round = new Round();
+                round.started.set(true);
+            } else {
+                if (next == null) {
+                    next = new Round();
                 }
-            }
-            if (round.done) {
-                return result(round);
-            }
-            // Nobody reads now: this caller reads for everyone who joined its round; later callers start a new one.
-            reading = true;
-            if (waiting == round) {
-                waiting = null;
+                round = next;
             }
         }
-        String value = null;
-        RuntimeException failure = new IllegalStateException("the data versions could not be read");
-        try {
-            value = jdbc.sql("select string_agg(version::text, ',' order by name) from data_version")
-                    .query(String.class).single();
-            failure = null;
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            synchronized (this) {
-                round.value = value;
-                round.failure = failure;
-                round.done = true;
-                reading = false;
-                notifyAll();
+        if (!round.started.get()) {
+            // Each waiting caller is woken on its own (no herd on one monitor): by the answer, or by its round's turn.
+            CompletableFuture.anyOf(round.result, round.turn).join();
+            if (round.result.isDone() || !round.started.compareAndSet(false, true)) {
+                return answer(round);
             }
         }
-        return result(round);
+        read(round);
+        return answer(round);
     }
 
-    private static String result(Round round) {
-        if (round.failure != null) {
-            throw round.failure;
+    /** The shared answer, or the read's own exception (a database outage looks the same to every caller). */
+    private static String answer(Round round) {
+        try {
+            return round.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
-        return round.value;
+    }
+
+    private void read(Round round) {
+        try {
+            round.result.complete(jdbc.sql("select string_agg(version::text, ',' order by name) from data_version")
+                    .query(String.class).single());
+        } catch (RuntimeException | Error e) {
+            round.result.completeExceptionally(e);
+        } finally {
+            Round waiting;
+            synchronized (lock) {
+                waiting = next;
+                next = null;
+                reading = waiting != null;
+            }
+            if (waiting != null) {
+                waiting.turn.complete(null);
+            }
+        }
     }
 
     public long current(String name) {
