@@ -4,6 +4,9 @@
 # Usage: ./mvnw -B package -DskipTests && [JAVA_OPTS=...] [JAR=...] bench/startup.sh [runs]
 # JAR picks another jar, e.g. the unpacked one with a class-data sharing archive (README, "Faster start"):
 #   JAR=app/impactlab.jar JAVA_OPTS=-XX:SharedArchiveFile=app/impactlab.jsa bench/startup.sh 3
+# CDS=1 does that by itself: unpacks the jar into a temporary directory, makes the archive with one training run
+# (start on a fresh data directory, healthy, stop), then measures the unpacked jar with the archive:
+#   CDS=1 bench/startup.sh 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -44,6 +47,26 @@ measure() { # $1 = data dir, $2 = label
     "$2" "$(echo "$end - $start" | bc)" "$cpu" "$jvm_rss" "$pg_mem" "$((jvm_rss + pg_mem))" "$(cut -d' ' -f1 /proc/loadavg)"
   kill $pid; wait $pid 2>/dev/null || true
 }
+
+if [ "${CDS:-0}" = 1 ]; then
+  app=$(mktemp -d /tmp/impactlab-cds-XXXX)
+  trap 'rm -rf "$app"' EXIT
+  java -Djarmode=tools -jar "$jar" extract --destination "$app/app" > /dev/null
+  jar="$app/app/$(basename "$jar")"
+  train=$(mktemp -d /tmp/impactlab-bench-XXXX)/data
+  IMPACTLAB_DATA_DIR="$train" PORT=$port java -XX:ArchiveClassesAtExit="$app/app.jsa" -jar "$jar" > "$app/training.log" 2>&1 &
+  pid=$!
+  until curl -fs "http://localhost:$port/actuator/health" | grep -q '"UP"'; do
+    sleep 0.5
+    kill -0 $pid 2>/dev/null || { echo "training run died, see $app/training.log"; exit 1; }
+  done
+  sleep 5 # let the demo data be written: its classes belong in the archive too
+  kill $pid; wait $pid 2>/dev/null || true
+  rm -rf "$(dirname "$train")"
+  [ -f "$app/app.jsa" ] || { echo "no archive written, see $app/training.log"; exit 1; }
+  echo "class-data sharing archive: $(du -m "$app/app.jsa" | cut -f1) MB, unpacked jar $jar"
+  JAVA_OPTS="${JAVA_OPTS:-} -XX:SharedArchiveFile=$app/app.jsa"
+fi
 
 for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d /tmp/impactlab-bench-XXXX)/data
