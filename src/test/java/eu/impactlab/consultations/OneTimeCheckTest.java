@@ -3,6 +3,10 @@ package eu.impactlab.consultations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.impactlab.AbstractIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A booking checks only the wished time (one query) instead of computing the whole day: it must find exactly the
@@ -33,6 +38,11 @@ class OneTimeCheckTest extends AbstractIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient client = HttpClient.newHttpClient();
 
     private Long absenceId;
 
@@ -74,6 +84,22 @@ class OneTimeCheckTest extends AbstractIntegrationTest {
                         .as("%s is no free time", t).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aLanguageNobodySpeaksIsStillRefusedAsSuchAndNotAsTaken() throws Exception {
+        LocalDate day = LocalDate.now(SlotFinder.BREMEN).plusDays(5);
+        HttpResponse<String> slots = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/labs/groepelingen/slots?topic=smartphone&language=de&from=" + day + "&to=" + day.plusDays(6)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String start = json.readTree(slots.body()).get(0).get("start").asString();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/appointments"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"lab":"groepelingen","topic":"smartphone","language":"ls","start":"%s","mode":"IN_PERSON","consent":true}"""
+                        .formatted(start))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(answer.body()).get("errors").propertyNames()).containsExactly("language");
     }
 
     private Comparator<Long> leastBusyFirst(ZonedDateTime start) {
