@@ -108,26 +108,30 @@ public class ConsultationService {
                 return earlier.get();
             }
         }
-        Map<String, String> errors = validate(request);
+        // The lab and the topic are looked up once per booking, in the language of the answer: each lookup is a round
+        // trip to the database. Whether anyone speaks the language is asked only when nobody is free.
+        Language ui = Language.fromTag(request.uiLanguage()).filter(Language::ui).orElse(Language.DE);
+        Optional<LabView> lab = request.lab() == null ? Optional.empty() : labs.lab(request.lab(), ui);
+        Optional<TopicView> topic = request.topic() == null ? Optional.empty()
+                : store.topics(ui.tag()).stream().filter(t -> t.key().equals(request.topic())).findFirst();
+        Map<String, String> errors = validate(request, lab.map(LabView::id), topic, false);
         if (!errors.isEmpty()) {
-            return new BookingOutcome.Invalid(errors);
+            return new BookingOutcome.Invalid(validate(request, lab.map(LabView::id), topic, true));
         }
-        long labId = labs.idOf(request.lab()).orElseThrow();
-        TopicView topic = topic(request.topic(), Language.DE).orElseThrow();
         ZonedDateTime start = request.start().atZoneSameInstant(SlotFinder.BREMEN);
-        LocalDate day = start.toLocalDate();
-
-        Optional<Slot> slot = freeSlots(request.lab(), request.topic(), request.language(), day, day).stream()
-                .filter(s -> s.start().toInstant().equals(start.toInstant()))
-                .findFirst();
-        if (slot.isPresent() && slot.get().offers(request.mode())) {
-            List<Long> candidates = candidates(slot.get(), request.mode(), day);
-            for (long helper : candidates) {
-                Optional<BookingOutcome> booked = tryBook(request, fingerprint, labId, helper, topic, slot.get());
-                if (booked.isPresent()) {
-                    return booked.get();
-                }
+        Instant startsAt = start.toInstant();
+        // Only the wished time is checked, not the whole day; the exclusion constraint decides between rivals.
+        List<Long> candidates = slots.helpersFreeAt(lab.get().id(), request.lab(), request.topic(), topic.get().minutes(),
+                request.language(), startsAt, request.mode());
+        for (long helper : candidates) {
+            Optional<BookingOutcome> booked = tryBook(request, fingerprint, lab.get(), helper, topic.get(), startsAt,
+                    startsAt.plus(Duration.ofMinutes(topic.get().minutes())));
+            if (booked.isPresent()) {
+                return booked.get();
             }
+        }
+        if (candidates.isEmpty() && !store.anyHelperSpeaks(request.language())) {
+            return new BookingOutcome.Invalid(validate(request, lab.map(LabView::id), topic, true));
         }
         return new BookingOutcome.Taken(alternatives(request, start));
     }
@@ -147,13 +151,14 @@ public class ConsultationService {
     }
 
     /** One insert in its own transaction; the database's exclusion constraint decides who gets a contested time. */
-    private Optional<BookingOutcome> tryBook(BookingRequest request, String fingerprint, long labId, long helper,
-            TopicView topic, Slot slot) {
+    private Optional<BookingOutcome> tryBook(BookingRequest request, String fingerprint, LabView lab, long helper,
+            TopicView topic, Instant startsAt, Instant endsAt) {
+        long labId = lab.id();
         for (int attempt = 0; attempt < 5; attempt++) {
             String token = newToken();
             String meetingUrl = request.mode() == Mode.VIDEO ? meetingUrl() : null;
             var appointment = new ConsultationStore.NewAppointment(BookingCodes.next(), labId, helper, topic.key(),
-                    request.language(), request.mode(), slot.start().toInstant(), slot.end().toInstant(),
+                    request.language(), request.mode(), startsAt, endsAt,
                     trimToNull(request.name()), trimToNull(request.email()), trimToNull(request.phone()),
                     Language.fromTag(request.uiLanguage()).filter(Language::ui).orElse(Language.DE).tag(), meetingUrl,
                     hash(token), request.idempotencyKey(), request.idempotencyKey() == null ? null : fingerprint);
@@ -161,7 +166,7 @@ public class ConsultationService {
                 AppointmentView booked = transactions.execute(status -> {
                     long newId = store.insert(appointment);
                     store.log(newId, "BOOKED", "citizen");
-                    AppointmentView view = view(store.byId(newId).orElseThrow());
+                    AppointmentView view = view(appointment, lab, topic);
                     events.publishEvent(new AppointmentBooked(UUID.randomUUID(), view.start().toLocalDate(), labId,
                             topic.key(), request.language(), request.mode()));
                     // The confirmation joins this transaction: no booking without its mail, no mail without the booking.
@@ -238,14 +243,20 @@ public class ConsultationService {
 
     /** Field → message key for everything wrong with a request; empty when it may be booked. */
     Map<String, String> validate(BookingRequest r) {
+        return validate(r, r.lab() == null ? Optional.empty() : labs.idOf(r.lab()),
+                r.topic() == null ? Optional.empty() : topic(r.topic(), Language.DE), true);
+    }
+
+    private Map<String, String> validate(BookingRequest r, Optional<Long> lab, Optional<TopicView> topic,
+            boolean askWhoSpeaks) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (r.lab() == null || labs.idOf(r.lab()).isEmpty()) {
+        if (lab.isEmpty()) {
             errors.put("lab", "booking.error.lab");
         }
-        if (r.topic() == null || topic(r.topic(), Language.DE).isEmpty()) {
+        if (topic.isEmpty()) {
             errors.put("topic", "booking.error.topic");
         }
-        if (r.language() == null || Language.fromTag(r.language()).isEmpty() || !store.anyHelperSpeaks(r.language())) {
+        if (r.language() == null || Language.fromTag(r.language()).isEmpty() || askWhoSpeaks && !store.anyHelperSpeaks(r.language())) {
             errors.put("language", "booking.error.language");
         }
         if (r.start() == null) {
@@ -439,6 +450,13 @@ public class ConsultationService {
 
     AppointmentView view(ConsultationStore.Row row) {
         return view(row, Language.fromTag(row.uiLanguage()).orElse(Language.DE));
+    }
+
+    /** A new appointment as its row will read, without reading it back; lab and topic in its language. */
+    private static AppointmentView view(ConsultationStore.NewAppointment a, LabView lab, TopicView topic) {
+        return new AppointmentView(a.code(), lab.slug(), lab.name(), lab.address(), a.topicKey(), topic.title(),
+                a.language(), a.mode(), a.startsAt().atZone(SlotFinder.BREMEN), a.endsAt().atZone(SlotFinder.BREMEN),
+                AppointmentView.Status.BOOKED, a.name(), a.email() != null, a.meetingUrl(), false, a.uiLanguage(), false);
     }
 
     private AppointmentView view(ConsultationStore.Row row, Language language) {

@@ -124,6 +124,38 @@ class ConsultationStore {
         return counts;
     }
 
+    /**
+     * The helpers who could take one appointment: they know the topic, speak the language, work at the lab for the whole
+     * time in that way of meeting, are not away that day and hold no appointment then; those with the fewest
+     * appointments that day first. One statement instead of loading a whole day's plans; the exclusion constraint still
+     * decides who gets a contested time.
+     */
+    List<Long> helpersFreeAt(long labId, String topicKey, String language, Mode mode, LocalDate date, LocalTime from,
+            LocalTime to, Instant start, Instant end, Instant dayStart, Instant dayEnd) {
+        String offers = switch (mode) {
+            case IN_PERSON -> "a.in_person";
+            case PHONE -> "a.phone";
+            case VIDEO -> "a.video";
+        };
+        return jdbc.sql("""
+                select a.helper_id from helper_availability a
+                join helper_topic t on t.helper_id = a.helper_id and t.topic_key = :topic
+                join helper_language l on l.helper_id = a.helper_id and l.language = :language
+                where a.lab_id = :lab and a.day_of_week = :weekday and a.starts <= :from and a.ends >= :to and %s
+                and not exists (select 1 from helper_absence x
+                    where x.helper_id = a.helper_id and x.starts_on <= :date and x.ends_on >= :date)
+                and not exists (select 1 from appointment b
+                    where b.helper_id = a.helper_id and b.status <> 'CANCELLED' and b.starts_at < :end and b.ends_at > :start)
+                group by a.helper_id
+                order by (select count(*) from appointment d where d.helper_id = a.helper_id and d.status <> 'CANCELLED'
+                    and d.starts_at >= :dayStart and d.starts_at < :dayEnd), a.helper_id""".formatted(offers))
+                .param("lab", labId).param("topic", topicKey).param("language", language)
+                .param("weekday", date.getDayOfWeek().getValue()).param("from", from).param("to", to).param("date", date)
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+                .param("dayStart", Timestamp.from(dayStart)).param("dayEnd", Timestamp.from(dayEnd))
+                .query(Long.class).list();
+    }
+
     // --- appointments ---
 
     record NewAppointment(String code, long labId, long helperId, String topicKey, String language, Mode mode,

@@ -83,6 +83,37 @@ class SlotFinder {
         return slots;
     }
 
+    /**
+     * The helpers who could take an appointment at exactly this start in this way of meeting, the least busy that day
+     * first; empty when the start is none of the lab's free times. Checks the one time instead of computing the whole
+     * day, with the same grid and rules as {@link #find}.
+     */
+    List<Long> helpersFreeAt(long labId, String labSlug, String topicKey, int minutes, String language, Instant start,
+            Mode mode) {
+        if (!properties.offeredModes().contains(mode) || start.isBefore(Instant.now(clock).plus(properties.leadTime()))) {
+            return List.of();
+        }
+        LocalDate date = LocalDate.ofInstant(start, BREMEN);
+        Duration length = Duration.ofMinutes(minutes);
+        for (DaySchedule day : labs.schedule(labSlug, date, 1)) {
+            for (DaySchedule.TimeRange open : day.periods()) {
+                for (LocalTime t = firstStep(open.opens()); !t.plus(length).isAfter(open.closes()) && !t.isBefore(open.opens());
+                        t = t.plus(STEP)) {
+                    ZonedDateTime zoned = day.date().atTime(t).atZone(BREMEN);
+                    if (zoned.toInstant().equals(start)) {
+                        return store.helpersFreeAt(labId, topicKey, language, mode, day.date(), t, t.plus(length),
+                                start, zoned.plus(length).toInstant(), day.date().atStartOfDay(BREMEN).toInstant(),
+                                day.date().plusDays(1).atStartOfDay(BREMEN).toInstant());
+                    }
+                    if (t.plus(STEP).isBefore(t)) {
+                        break; // past midnight
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
     private static Slot freeHelpers(LocalDate date, LocalTime from, LocalTime to, Map<Long, HelperPlan> plans,
             ZonedDateTime zonedStart, ZonedDateTime zonedEnd, Set<Mode> offered) {
         Set<Mode> modes = EnumSet.noneOf(Mode.class);
