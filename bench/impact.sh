@@ -92,6 +92,7 @@ measure "dashboard, funder, 10 years, filter activity"        funder      "/impa
 measure "dashboard, funder, 10 years, filter not German, by Stadtbezirk" funder "/impact?$ten&language=not-de&by=stadtbezirk"
 measure "dashboard, coordinator, Gröpelingen, 10 years, filter age band" coordinator "/impact?$ten&ageBand=FROM_65"
 measure "CSV export, funder, 1 year"                          funder      "/impact/export.csv?$year"
+measure "CSV export, funder, 10 years"                        funder      "/impact/export.csv?$ten"
 measure "XLSX export, funder, 1 year"                         funder      "/impact/export.xlsx?$year"
 measure "PDF report, funder, 1 year"                          funder      "/impact/report.pdf?$year"
 
