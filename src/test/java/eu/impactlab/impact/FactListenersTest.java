@@ -34,6 +34,9 @@ class FactListenersTest extends AbstractIntegrationTest {
     IncompleteEventPublications incomplete;
 
     @Autowired
+    eu.impactlab.platform.StalledEventsRedelivery redelivery;
+
+    @Autowired
     void events(ApplicationEventPublisher publisher, TransactionTemplate transactions) {
         events = new Events(publisher, transactions, jdbc);
     }
@@ -119,6 +122,27 @@ class FactListenersTest extends AbstractIntegrationTest {
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
         events.awaitCompleted(id);
 
+        assertThat(events.factCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aStalledPublicationIsDeliveredAgainByTheScheduledJobWithoutARestart() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("alter table impact_fact rename to impact_fact_away").update();
+        try {
+            events.publish(walkIn(id, 2));
+            events.awaitFailedPublication(walkIn(id, 2));
+        } finally {
+            jdbc.sql("alter table impact_fact_away rename to impact_fact").update();
+        }
+        redelivery.redeliver();
+        assertThat(events.factCount(id)).as("a publication younger than five minutes waits").isZero();
+
+        jdbc.sql("update event_publication set publication_date = publication_date - interval '6 minutes' "
+                + "where completion_date is null and serialized_event like ?").param("%" + id + "%").update();
+        redelivery.redeliver();
+        events.awaitFact(id);
+        events.awaitCompleted(id);
         assertThat(events.factCount(id)).isEqualTo(1);
     }
 }
