@@ -21,9 +21,9 @@ work=$(mktemp -d /tmp/impactlab-pages-XXXX)
 chmod 755 "$work"
 app=""; ngx=""
 cleanup() { # stop the app (and wait until its PostgreSQL is down), stop nginx, remove the temporary directory
-  [ -n "$ngx" ] && kill "$ngx" 2>/dev/null && wait "$ngx" 2>/dev/null
+  if [ -n "$ngx" ]; then kill "$ngx" 2>/dev/null || true; wait "$ngx" 2>/dev/null || true; fi
   if [ -n "$app" ]; then
-    kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
+    kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
     for _ in $(seq 1 40); do [ -f "$work/data/postgres/postmaster.pid" ] || break; sleep 0.5; done
   fi
   app=""; ngx=""
