@@ -21,7 +21,7 @@ data=$(mktemp -d /tmp/impactlab-load-XXXX)
 IMPACTLAB_DATA_DIR="$data/data" PORT=$port IMPACTLAB_RATE_LIMIT_ENABLED=false IMPACTLAB_CONSULTATIONS_BOOKING_DAYS=365 \
   java -jar "$jar" > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -fs "$base/actuator/health" | grep -q UP; do sleep 0.5; done
 pgport=$(sed -n 4p "$data/data/postgres/postmaster.pid")
 psql() { command psql -h localhost -p "$pgport" -U postgres -d postgres "$@"; }
