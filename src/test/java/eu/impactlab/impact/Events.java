@@ -38,13 +38,6 @@ class Events {
                 .param("%" + eventId + "%").query(Long.class).single() == 0, "publications of " + eventId + " completed");
     }
 
-    void awaitFailedPublication(Object event) {
-        await(() -> jdbc.sql("""
-                select count(*) from event_publication
-                where completion_date is null and listener_id like '%impact%' and status = 'FAILED'""")
-                .query(Long.class).single() > 0, "a failed publication of " + event.getClass().getSimpleName());
-    }
-
     static void await(BooleanSupplier condition, String what) {
         Instant end = Instant.now().plus(Duration.ofSeconds(20));
         while (!condition.getAsBoolean()) {
