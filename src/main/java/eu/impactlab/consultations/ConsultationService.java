@@ -112,8 +112,7 @@ public class ConsultationService {
         // trip to the database. Whether anyone speaks the language is asked only when nobody is free.
         Language ui = Language.fromTag(request.uiLanguage()).filter(Language::ui).orElse(Language.DE);
         Optional<LabView> lab = request.lab() == null ? Optional.empty() : labs.lab(request.lab(), ui);
-        Optional<TopicView> topic = request.topic() == null ? Optional.empty()
-                : store.topics(ui.tag()).stream().filter(t -> t.key().equals(request.topic())).findFirst();
+        Optional<TopicView> topic = request.topic() == null ? Optional.empty() : topic(request.topic(), ui);
         Map<String, String> errors = validate(request, lab.map(LabView::id), topic, false);
         if (!errors.isEmpty()) {
             return new BookingOutcome.Invalid(validate(request, lab.map(LabView::id), topic, true));

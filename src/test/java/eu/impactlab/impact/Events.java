@@ -1,7 +1,5 @@
 package eu.impactlab.impact;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,17 +37,6 @@ class Events {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("waited in vain for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        eu.impactlab.Eventually.until(condition, what);
     }
 }

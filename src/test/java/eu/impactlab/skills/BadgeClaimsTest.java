@@ -7,14 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.impactlab.AbstractIntegrationTest;
+import eu.impactlab.Eventually;
 import eu.impactlab.Logins;
 import eu.impactlab.TestCourses;
 import eu.impactlab.courses.CourseCompleted;
 import eu.impactlab.courses.CourseFacts;
 import eu.impactlab.courses.VisitorFacts;
 import eu.impactlab.platform.SecretTokens;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +76,7 @@ class BadgeClaimsTest extends AbstractIntegrationTest {
             mvc.perform(post("/staff/courses/" + course + "/sessions/" + session + "/attendance/" + registration)
                     .session(helper).with(csrf()).param("present", "true")).andExpect(status().is3xxRedirection());
         }
-        await(() -> mails("oksana.claims@example.org").size() == 1 && mails("leo.claims@example.org").size() == 1, "both claim mails");
+        Eventually.until(() -> mails("oksana.claims@example.org").size() == 1 && mails("leo.claims@example.org").size() == 1, "both claim mails");
         awaitListeners();
 
         String[] ukrainian = mails("oksana.claims@example.org").get(0);
@@ -246,23 +244,7 @@ class BadgeClaimsTest extends AbstractIntegrationTest {
     }
 
     private void awaitListeners() {
-        await(() -> jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%ClaimMails%'")
+        Eventually.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%ClaimMails%'")
                 .query(Long.class).single() == 0, "the claim mail listener");
-    }
-
-    /** Waits for the asynchronous listener, as the impact module's tests do. */
-    private static void await(BooleanSupplier condition, String what) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("waited in vain for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
