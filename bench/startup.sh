@@ -4,6 +4,9 @@
 # Usage: ./mvnw -B package -DskipTests && [JAVA_OPTS=...] [JAR=...] bench/startup.sh [runs]
 # JAR picks another jar, e.g. the unpacked one with a class-data sharing archive (README, "Faster start"):
 #   JAR=app/impactlab.jar JAVA_OPTS=-XX:SharedArchiveFile=app/impactlab.jsa bench/startup.sh 3
+# LOAD=1 also puts 20 s of wrk on three public pages after the start and reports the JVM's resident memory then (a
+# JVM grows under load: the figure an operator's server must hold). The recommended memory settings (README,
+# "Memory"): JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" LOAD=1 bench/startup.sh 3
 # CDS=1 does that by itself: unpacks the jar into a temporary directory, makes the archive with one training run
 # (start on a fresh data directory, healthy, stop), then measures the unpacked jar with the archive:
 #   CDS=1 bench/startup.sh 5
@@ -43,8 +46,15 @@ measure() { # $1 = data dir, $2 = label
   if [ -n "$pg_main" ]; then
     pg_mem=$(pss_of "$pg_main" $(pgrep -P "$pg_main" | tr '\n' ' '))
   fi
-  printf "%-13s healthy after %5.1f s (JVM CPU %5.1f s)   JVM RSS %4d MiB   PostgreSQL PSS %3d MiB   together %4d MiB   load %s\n" \
-    "$2" "$(echo "$end - $start" | bc)" "$cpu" "$jvm_rss" "$pg_mem" "$((jvm_rss + pg_mem))" "$(cut -d' ' -f1 /proc/loadavg)"
+  loaded=""
+  if [ "${LOAD:-0}" = 1 ]; then
+    for page in / /courses /labs/groepelingen; do
+      wrk -t2 -c32 -d7s "http://localhost:$port$page" > /dev/null
+    done
+    loaded=$(printf "   after load %4d MiB" "$(rss_of $pid)")
+  fi
+  printf "%-13s healthy after %5.1f s (JVM CPU %5.1f s)   JVM RSS %4d MiB%s   PostgreSQL PSS %3d MiB   together %4d MiB   load %s\n" \
+    "$2" "$(echo "$end - $start" | bc)" "$cpu" "$jvm_rss" "$loaded" "$pg_mem" "$((jvm_rss + pg_mem))" "$(cut -d' ' -f1 /proc/loadavg)"
   kill $pid; wait $pid 2>/dev/null || true
 }
 
