@@ -63,7 +63,7 @@ class PartnerRetentionJob implements PersonalData.DeletionJob {
                 jdbc.sql("delete from partner_message where request_id = ?").param(id).update();
                 jdbc.sql("delete from partner_request_helper where request_id = ?").param(id).update();
                 jdbc.sql("update partner_request_log set actor = null, actor_id = null where request_id = ?").param(id).update();
-                jdbc.sql("update partner_reach_report set filed_by = null where request_id = ?").param(id).update();
+                jdbc.sql("update partner_reach_report set filed_by = null, filed_by_id = null where request_id = ?").param(id).update();
                 jdbc.sql("""
                         update partner_request set personal_data_deleted_at = :now, decline_reason = null,
                             decline_alternative = null where id = :id""")

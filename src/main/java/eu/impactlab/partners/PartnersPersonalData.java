@@ -47,7 +47,8 @@ class PartnersPersonalData implements PersonalData.Declaration {
                                 new Column("partner_request_helper", "account_id", STAFF_ID),
                                 new Column("partner_request_log", "actor", STAFF_ID),
                                 new Column("partner_request_log", "actor_id", STAFF_ID),
-                                new Column("partner_reach_report", "filed_by", STAFF_ID))),
+                                new Column("partner_reach_report", "filed_by", STAFF_ID),
+                                new Column("partner_reach_report", "filed_by_id", STAFF_ID))),
                 new Use("partners.organisation", Set.of(), LegalBasis.PUBLIC_TASK, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
                                 new Column("partner_request", "created_by", STAFF_ID),

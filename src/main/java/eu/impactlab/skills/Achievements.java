@@ -97,7 +97,8 @@ class Achievements {
         jdbc.sql("""
                 insert into skills_achievement (course_id, level, competences, updated_at, updated_by) values (?, ?, ?, ?, ?)
                 on conflict (course_id) do update set level = excluded.level, competences = excluded.competences,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                    updated_by_id = excluded.updated_by_id""")
                 .params(courseId, level, String.join(",", competences), Timestamp.from(Instant.now(clock)), actor).update();
         if (image != null || removeImage) {
             jdbc.sql("update skills_achievement set image = ?, image_type = ? where course_id = ?")

@@ -58,7 +58,8 @@ class SkillsPersonalData implements PersonalData.Declaration, PersonalData.Holde
                                 new Column("skills_claim", "token_hash", TOKEN))),
                 new Use("skills.staff", Set.of(), LegalBasis.LEGAL_OBLIGATION, Set.of(),
                         Deletion.WITH_RECORD, null, 0, List.of(
-                                new Column("skills_achievement", "updated_by", STAFF_ID))),
+                                new Column("skills_achievement", "updated_by", STAFF_ID),
+                                new Column("skills_achievement", "updated_by_id", STAFF_ID))),
                 new Use("skills.revocation", Set.of(), LegalBasis.PUBLIC_TASK, Set.of(),
                         Deletion.AFTER_RETENTION, SelfCheckRetentionJob.LOCK, job.revocationReasonRetention().toDays(), List.of(
                                 new Column("skills_credential", "revocation_reason", FREE_TEXT))));

@@ -22,7 +22,9 @@ class ActorAccountIdsTest extends AbstractIntegrationTest {
             "idea_log", List.of("actor", "actor_id"),
             "partner_request_log", List.of("actor", "actor_id"),
             "device_wipe", List.of("wiped_by", "wiped_by_id"),
-            "partner_member", List.of("invited_by", "invited_by_id"));
+            "partner_member", List.of("invited_by", "invited_by_id"),
+            "partner_reach_report", List.of("filed_by", "filed_by_id"),
+            "skills_achievement", List.of("updated_by", "updated_by_id"));
 
     @Autowired
     JdbcClient jdbc;

@@ -170,8 +170,8 @@ class PersonalDataSchemaTest extends AbstractIntegrationTest {
                 .param(request).update();
         jdbc.sql("""
                 insert into partner_reach_report (request_id, participants, age_under_12, age_12_17, age_18_26, age_27_64, age_65_plus,
-                    first_time, languages, duration_minutes, staff_hours, volunteer_hours, devices_lent, filed_by)
-                values (?, 1, 0, 0, 0, 1, 0, 0, 'de', 60, 1, 0, 0, 'probe')""").param(request).update();
+                    first_time, languages, duration_minutes, staff_hours, volunteer_hours, devices_lent, filed_by, filed_by_id)
+                values (?, 1, 0, 0, 0, 1, 0, 0, 'de', 60, 1, 0, 0, 'probe', ?)""").params(request, helper).update();
         // partners' directory: an entry with a consenting contact person, and a report with its text
         long entry = jdbc.sql("""
                 insert into partner_directory_entry (organisation_id, description, contact_person, contact_consent_at,

@@ -63,6 +63,23 @@ class AchievementTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theAchievementNamesWhoLastSavedItByAccountIdNotByUserName() throws Exception {
+        long course = course("groepelingen");
+        mvc.perform(form(course, "Videoanrufe").session(Logins.as(mvc, "coordinator"))).andExpect(status().is3xxRedirection());
+        long coordinator = jdbc.sql("select id from account where username = 'coordinator'").query(Long.class).single();
+        assertThat(savedBy(course)).containsExactly(null, coordinator);
+        // A second save by someone else moves the id on (the upsert carries the id the trigger made, not only the name).
+        mvc.perform(form(course, "Videoanrufe sicher").session(Logins.as(mvc, "admin"))).andExpect(status().is3xxRedirection());
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        assertThat(savedBy(course)).containsExactly(null, admin);
+    }
+
+    private java.util.List<Object> savedBy(long course) {
+        return jdbc.sql("select updated_by, updated_by_id from skills_achievement where course_id = ?").param(course)
+                .query((rs, i) -> java.util.Arrays.asList(rs.getString(1), rs.getObject(2) == null ? null : (Object) rs.getLong(2))).single();
+    }
+
+    @Test
     void anSvgWithAScriptIsRefusedAndNothingIsSaved() throws Exception {
         long course = course("groepelingen");
         MockHttpSession coordinator = Logins.as(mvc, "coordinator");
