@@ -19,7 +19,7 @@ courses=${COURSES:-2000}
 mkdir -p bench/work
 data=$(mktemp -d /tmp/impactlab-load-XXXX)
 IMPACTLAB_DATA_DIR="$data/data" PORT=$port IMPACTLAB_RATE_LIMIT_ENABLED=false IMPACTLAB_CONSULTATIONS_BOOKING_DAYS=365 \
-  java -jar "$jar" > "$data/app.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$jar" > "$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -fs "$base/actuator/health" | grep -q UP; do sleep 0.5; done

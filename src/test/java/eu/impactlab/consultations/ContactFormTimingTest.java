@@ -18,7 +18,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 
 /** A contact form sent faster than the bot timer allows: no error to puzzle over, just a calm "tap once more". */
-@TestPropertySource(properties = "impactlab.rate-limit.min-fill-time=10s")
+// One context for the three classes that need a video service or a real fill time (each context costs 15–20 s).
+@TestPropertySource(properties = {"impactlab.consultations.video-base-url=https://video.lab.example",
+        "impactlab.rate-limit.min-fill-time=10s"})
 class ContactFormTimingTest extends AbstractIntegrationTest {
 
     @Test

@@ -11,7 +11,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 /** With the operator's own video service configured, video help is offered through it and the privacy notice names it. */
-@TestPropertySource(properties = "impactlab.consultations.video-base-url=https://video.lab.example")
+// One context for the three classes that need a video service or a real fill time (each context costs 15–20 s).
+@TestPropertySource(properties = {"impactlab.consultations.video-base-url=https://video.lab.example",
+        "impactlab.rate-limit.min-fill-time=10s"})
 class VideoServiceConfiguredTest extends AbstractIntegrationTest {
 
     @Test

@@ -23,8 +23,10 @@ import tools.jackson.databind.ObjectMapper;
  * Idempotency keys are bound to their request (issue 17.2): a repeat gets the first result without private links, the
  * same key with another body gets 422, keys of up to 80 characters work, and a key counts for 24 hours.
  */
-// video is offered only with a configured service; the same settings as VideoServiceConfiguredTest share its context
-@TestPropertySource(properties = "impactlab.consultations.video-base-url=https://video.lab.example")
+// video is offered only with a configured service; the same settings as VideoServiceConfiguredTest and
+// ContactFormTimingTest share one context (each context costs 15–20 s)
+@TestPropertySource(properties = {"impactlab.consultations.video-base-url=https://video.lab.example",
+        "impactlab.rate-limit.min-fill-time=10s"})
 class IdempotencyKeysTest extends AbstractIntegrationTest {
 
     private static final ZoneId BREMEN = ZoneId.of("Europe/Berlin");
