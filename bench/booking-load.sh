@@ -47,10 +47,22 @@ for i in $(seq 1 $((helpers + 4))); do
   curl -s -o /dev/null -H 'Content-Type: application/json' -d "{\"lab\":\"groepelingen\",\"topic\":\"smartphone\",\"language\":\"de\",\"start\":\"$taken\",\"mode\":\"IN_PERSON\",\"consent\":true}" "$base/api/v1/appointments"
 done
 
+pg_main=$(sed -n 1p "$data/data/postgres/postmaster.pid")
+hz=$(getconf CLK_TCK)
+ticks() { # CPU ticks so far of the JVM, and of PostgreSQL (the server, its live processes and the ones it reaped)
+  local jvm pg=0 pid
+  jvm=$(awk '{print $14 + $15}' /proc/$app/stat)
+  pg=$(awk '{print $14 + $15 + $16 + $17}' /proc/$pg_main/stat)
+  for pid in $(pgrep -P "$pg_main"); do pg=$((pg + $(awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null || echo 0))); done
+  echo "$jvm $pg"
+}
+
 run() { # name, concurrency, wrk args...
   local name=$1 c=$2; shift 2
-  local out
+  local out before after
+  before=$(ticks)
   out=$(wrk -t2 -c"$c" -d"${secs}s" --latency "$@" 2>&1)
+  after=$(ticks)
   local rps p50 p99 non2xx
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
@@ -59,13 +71,17 @@ run() { # name, concurrency, wrk args...
   local statuses created
   statuses=$(echo "$out" | awk '/^statuses:/ {print $2, $3, $4}')
   created=$(echo "$out" | awk -F'created/s=' '/^statuses:/ {print $2}')
-  printf "| %-22s | %3d | %9s | %9s | %8s | %8s | %-28s | %s |\n" "$name" "$c" "$rps" "${created:--}" "$p50" "$p99" \
-    "${statuses:-non-2xx ${non2xx:-0}}" "$(cut -d' ' -f1 /proc/loadavg)"
+  # CPU per request (ms): steadier than requests/s when other work shares the cores
+  local requests cpu
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu=$(echo "$before $after" | awk -v n="$requests" -v hz="$hz" '{printf "%.1f / %.1f", ($3 - $1) * 1000 / hz / n, ($4 - $2) * 1000 / hz / n}')
+  printf "| %-22s | %3d | %9s | %9s | %8s | %8s | %-28s | %11s | %s |\n" "$name" "$c" "$rps" "${created:--}" "$p50" "$p99" \
+    "${statuses:-non-2xx ${non2xx:-0}}" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo
-echo "| scenario | clients | requests/s | 201/s | p50 | p99 | answers | load |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| scenario | clients | requests/s | 201/s | p50 | p99 | answers | CPU ms per request (JVM / PostgreSQL) | load |"
+echo "|---|---|---|---|---|---|---|---|---|"
 app_pid=$app
 for c in 16 64; do
   run "static file (ceiling)" $c "$base/css/impactlab.css"
