@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -77,6 +78,24 @@ class RollupRebuild {
             // its rollup trigger and adds itself after the rebuild commits.
             statement.execute("truncate impact_rollup, impact_rollup_filtered");
         }
+        // Without their primary keys while the rows go in: one sorted index build afterwards costs far less than
+        // keeping the index for every row (DemoFacts does the same with the facts' indexes).
+        List<String> addKeys = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            List<String> dropKeys = new ArrayList<>();
+            try (ResultSet keys = statement.executeQuery("""
+                    select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint
+                    where conrelid in ('impact_rollup'::regclass, 'impact_rollup_filtered'::regclass) and contype = 'p'""")) {
+                while (keys.next()) {
+                    dropKeys.add("alter table " + keys.getString(1) + " drop constraint " + keys.getString(2));
+                    addKeys.add("alter table " + keys.getString(1) + " add constraint " + keys.getString(2) + " "
+                            + keys.getString(3));
+                }
+            }
+            for (String drop : dropKeys) {
+                statement.execute(drop);
+            }
+        }
         Writer writer = new Writer(connection.unwrap(PGConnection.class).getCopyAPI());
         long facts = 0;
         try (PreparedStatement select = connection.prepareStatement(FACTS, ResultSet.TYPE_FORWARD_ONLY,
@@ -92,11 +111,15 @@ class RollupRebuild {
         writer.finish();
         long analyzing = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
+            statement.execute("set local maintenance_work_mem = '256MB'");
+            for (String add : addKeys) {
+                statement.execute(add);
+            }
             statement.execute("analyze impact_rollup");
             statement.execute("analyze impact_rollup_filtered");
         }
         long now = System.nanoTime();
-        log.info("Rollups rebuilt from {} facts: {} rows, {} filtered rows in {} ms (COPY {} ms, ANALYZE {} ms)", facts,
+        log.info("Rollups rebuilt from {} facts: {} rows, {} filtered rows in {} ms (COPY {} ms, keys and ANALYZE {} ms)", facts,
                 writer.rollupRows, writer.filteredRows, (now - started) / 1_000_000, writer.copyNanos / 1_000_000,
                 (now - analyzing) / 1_000_000);
     }
@@ -239,24 +262,21 @@ class RollupRebuild {
     }
 
     /**
-     * Adds facts in day order into the rows of the current day and month and writes them with COPY when the
-     * day or month is over, so memory holds one month of rows. Each row's key is one long: the lab's and the
-     * (dimension, value) pairs' numbers.
+     * Adds facts in day order into the rows of the current day and month and writes them with COPY when the day or
+     * month is over, so memory holds one month of rows. The rows of a lab (and filter value) are an array indexed by
+     * the number of the (dimension, value) pair, so most of the sixty-odd additions per fact are array reads, not hash
+     * lookups.
      */
     static final class Writer {
-
-        private static final int PAIR_BITS = 21;
 
         private final CopyManager copy;
         private final Map<String, Map<String, Integer>> pairIds = new HashMap<>();
         private final List<String[]> pairs = new ArrayList<>();
-        private final Map<Long, Integer> labIds = new HashMap<>();
-        private final List<Long> labs = new ArrayList<>();
         private LocalDate day;
-        private final Map<Long, Sums> ofDay = new HashMap<>();
+        private final Map<Long, Sums[]> ofDay = new HashMap<>();
+        private final Map<Long, Sums[]> ofMonth = new HashMap<>();
+        private final Map<Filtered, Sums[]> filteredOfMonth = new HashMap<>();
         private final List<Row> daysOfMonth = new ArrayList<>();
-        private final Map<Long, Sums> ofMonth = new HashMap<>();
-        private final Map<Long, Sums> filteredOfMonth = new HashMap<>();
         long rollupRows;
         long filteredRows;
         long copyNanos;
@@ -268,26 +288,18 @@ class RollupRebuild {
         void add(FactRow fact) throws SQLException {
             if (day != null && !fact.day().equals(day)) {
                 endDay();
-                if (fact.day().getMonthValue() != day.getMonthValue() || fact.day().getYear() != day.getYear()) {
+                if (!YearMonth.from(fact.day()).equals(YearMonth.from(day))) {
                     endMonth();
                 }
             }
             day = fact.day();
-            long lab = labId(fact.labId());
             int[] measured = fact.measured();
             int wait = fact.servedWait();
-            List<String[]> dims = fact.dims();
-            long[] dimKeys = new long[dims.size()];
-            for (int i = 0; i < dimKeys.length; i++) {
-                dimKeys[i] = lab << PAIR_BITS | pairId(dims.get(i));
-                ofDay.computeIfAbsent(dimKeys[i], k -> new Sums()).add(fact.cases(), measured, wait);
-            }
-            for (String[] filter : fact.filters()) {
-                long filterKey = (long) pairId(filter) << (2 * PAIR_BITS);
-                for (long dimKey : dimKeys) {
-                    filteredOfMonth.computeIfAbsent(filterKey | dimKey, k -> new Sums())
-                            .add(fact.cases(), measured, wait);
-                }
+            int[] dims = ids(fact.dims());
+            int[] filters = ids(fact.filters());
+            add(sumsOf(ofDay, fact.labId()), dims, fact.cases(), measured, wait);
+            for (int filter : filters) {
+                add(sumsOf(filteredOfMonth, new Filtered(filter, fact.labId())), dims, fact.cases(), measured, wait);
             }
         }
 
@@ -299,53 +311,97 @@ class RollupRebuild {
             }
         }
 
+        private static void add(Sums[] rows, int[] dims, int cases, int[] measured, int wait) {
+            for (int dim : dims) {
+                if (rows[dim] == null) {
+                    rows[dim] = new Sums();
+                }
+                rows[dim].add(cases, measured, wait);
+            }
+        }
+
         /** The month's rows are the sums of its days' rows, as the SQL rebuild computes them. */
         private void endDay() {
-            ofDay.forEach((key, sums) -> {
-                daysOfMonth.add(new Row('D', day, key, sums));
-                ofMonth.computeIfAbsent(key, k -> new Sums()).add(sums);
+            ofDay.forEach((lab, rows) -> {
+                Sums[] month = sumsOf(ofMonth, lab);
+                for (int dim = 0; dim < rows.length; dim++) {
+                    if (rows[dim] != null) {
+                        daysOfMonth.add(new Row(-1, 'D', day, lab, dim, rows[dim]));
+                        if (month[dim] == null) {
+                            month[dim] = new Sums();
+                        }
+                        month[dim].add(rows[dim]);
+                    }
+                }
             });
             ofDay.clear();
         }
 
         /**
-         * Writes the month in the SQL rebuild's order (dimension, day, lab, value; the filtered rows by filter
+         * Writes the month in about the SQL rebuild's order (dimension, day, lab, value; the filtered rows by filter
          * first), so that a dashboard question finds one dimension's rows of a month on few pages.
          */
         private void endMonth() throws SQLException {
             LocalDate first = day.withDayOfMonth(1);
+            int[][] ranks = ranks();
+            int[] attribute = ranks[0];
+            int[] value = ranks[1];
             List<Row> rollup = new ArrayList<>(daysOfMonth);
-            ofMonth.forEach((key, sums) -> rollup.add(new Row('M', first, key, sums)));
+            ofMonth.forEach((lab, rows) -> rows(rollup, -1, 'M', first, lab, rows));
+            rollup.sort(Comparator.comparingInt(Row::grain).thenComparingInt(row -> attribute[row.dim()])
+                    .thenComparing(Row::day).thenComparingLong(Row::lab).thenComparingInt(row -> value[row.dim()]));
             StringBuilder lines = new StringBuilder();
-            rollup.sort(Comparator.comparing(Row::grain).thenComparing(row -> dim(row.key())[0])
-                    .thenComparing(Row::day).thenComparingLong(row -> labOf(row.key()))
-                    .thenComparing(row -> dim(row.key())[1]));
             for (Row row : rollup) {
-                String[] dim = dim(row.key());
-                text(lines, dim[0]).append('\t').append(row.grain()).append('\t').append(row.day())
-                        .append('\t').append(labOf(row.key())).append('\t');
+                String[] dim = pairs.get(row.dim());
+                text(lines, dim[0]).append('\t').append(row.grain()).append('\t').append(row.day()).append('\t')
+                        .append(row.lab()).append('\t');
                 text(lines, dim[1]);
                 sums(lines, row.sums());
             }
             rollupRows += copy(COPY_ROLLUP, lines);
-            List<Map.Entry<Long, Sums>> filtered = new ArrayList<>(filteredOfMonth.entrySet());
-            filtered.sort(Comparator.comparing((Map.Entry<Long, Sums> e) -> filter(e.getKey())[0])
-                    .thenComparing(e -> filter(e.getKey())[1]).thenComparing(e -> dim(e.getKey())[0])
-                    .thenComparingLong(e -> labOf(e.getKey())).thenComparing(e -> dim(e.getKey())[1]));
+            List<Row> filtered = new ArrayList<>();
+            filteredOfMonth.forEach((key, rows) -> rows(filtered, key.filter(), 'M', first, key.lab(), rows));
+            filtered.sort(Comparator.comparingInt((Row row) -> value[row.filter()])
+                    .thenComparingInt(row -> attribute[row.dim()]).thenComparingLong(Row::lab)
+                    .thenComparingInt(row -> value[row.dim()]));
             lines.setLength(0);
-            for (Map.Entry<Long, Sums> entry : filtered) {
-                String[] filter = filter(entry.getKey());
-                String[] dim = dim(entry.getKey());
+            for (Row row : filtered) {
+                String[] filter = pairs.get(row.filter());
+                String[] dim = pairs.get(row.dim());
                 text(lines, filter[0]).append('\t');
                 text(lines, filter[1]).append('\t');
-                text(lines, dim[0]).append('\t').append(first).append('\t').append(labOf(entry.getKey())).append('\t');
+                text(lines, dim[0]).append('\t').append(first).append('\t').append(row.lab()).append('\t');
                 text(lines, dim[1]);
-                sums(lines, entry.getValue());
+                sums(lines, row.sums());
             }
             filteredRows += copy(COPY_FILTERED, lines);
             daysOfMonth.clear();
             ofMonth.clear();
             filteredOfMonth.clear();
+        }
+
+        private static void rows(List<Row> into, int filter, char grain, LocalDate day, long lab, Sums[] rows) {
+            for (int dim = 0; dim < rows.length; dim++) {
+                if (rows[dim] != null) {
+                    into.add(new Row(filter, grain, day, lab, dim, rows[dim]));
+                }
+            }
+        }
+
+        /** For each pair number: the rank of its dimension's name, and its rank by dimension and value. */
+        private int[][] ranks() {
+            Integer[] order = new Integer[pairs.size()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparing((Integer i) -> pairs.get(i)[0]).thenComparing(i -> pairs.get(i)[1],
+                    Comparator.nullsFirst(Comparator.naturalOrder())));
+            int[] attribute = new int[order.length];
+            int[] value = new int[order.length];
+            for (int rank = 0; rank < order.length; rank++) {
+                boolean sameName = rank > 0 && pairs.get(order[rank])[0].equals(pairs.get(order[rank - 1])[0]);
+                attribute[order[rank]] = rank == 0 ? 0 : attribute[order[rank - 1]] + (sameName ? 0 : 1);
+                value[order[rank]] = rank;
+            }
+            return new int[][] {attribute, value};
         }
 
         private long copy(String statement, StringBuilder lines) throws SQLException {
@@ -359,34 +415,26 @@ class RollupRebuild {
             }
         }
 
-        private int pairId(String[] pair) {
-            Map<String, Integer> values = pairIds.computeIfAbsent(pair[0], k -> new HashMap<>());
-            return values.computeIfAbsent(pair[1], value -> {
-                pairs.add(pair);
-                if (pairs.size() >= 1 << PAIR_BITS) {
-                    throw new IllegalStateException("More distinct rollup values than a key holds");
-                }
-                return pairs.size();
-            });
+        private int[] ids(List<String[]> pairsOfFact) {
+            int[] ids = new int[pairsOfFact.size()];
+            for (int i = 0; i < ids.length; i++) {
+                String[] pair = pairsOfFact.get(i);
+                ids[i] = pairIds.computeIfAbsent(pair[0], k -> new HashMap<>()).computeIfAbsent(pair[1], v -> {
+                    pairs.add(pair);
+                    return pairs.size() - 1;
+                });
+            }
+            return ids;
         }
 
-        private long labId(long labId) {
-            return labIds.computeIfAbsent(labId, id -> {
-                labs.add(id);
-                return labs.size() - 1;
-            });
-        }
-
-        private String[] dim(long key) {
-            return pairs.get((int) (key & ((1 << PAIR_BITS) - 1)) - 1);
-        }
-
-        private String[] filter(long key) {
-            return pairs.get((int) (key >>> (2 * PAIR_BITS)) - 1);
-        }
-
-        private long labOf(long key) {
-            return labs.get((int) ((key >>> PAIR_BITS) & ((1 << PAIR_BITS) - 1)));
+        /** The rows of a lab (or filter value and lab), with room for every pair number given so far. */
+        private <K> Sums[] sumsOf(Map<K, Sums[]> rows, K key) {
+            Sums[] sums = rows.get(key);
+            if (sums == null || sums.length < pairs.size()) {
+                sums = sums == null ? new Sums[pairs.size() + 64] : Arrays.copyOf(sums, pairs.size() + 64);
+                rows.put(key, sums);
+            }
+            return sums;
         }
 
         /** The facts, measures and histogram columns of a line, and its end. */
@@ -426,7 +474,11 @@ class RollupRebuild {
         }
     }
 
-    /** A daily ('D') or monthly ('M') row of impact_rollup before it is written. */
-    record Row(char grain, LocalDate day, long key, Sums sums) {
+    /** The rows of one filter value (a pair number) in one lab. */
+    record Filtered(int filter, long lab) {
+    }
+
+    /** A row before it is written: of impact_rollup (filter -1, daily 'D' or monthly 'M') or impact_rollup_filtered. */
+    record Row(int filter, char grain, LocalDate day, long lab, int dim, Sums sums) {
     }
 }
