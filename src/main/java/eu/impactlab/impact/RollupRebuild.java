@@ -45,7 +45,8 @@ class RollupRebuild {
             "score_3", "score_4", "score_5");
 
     private static final String SUMS = "facts, " + String.join(", ", MEASURES) + ", waits";
-    private static final String COPY_ROLLUP = "copy impact_rollup (dim, grain, day, lab_id, value, " + SUMS + ") from stdin";
+    private static final String COPY_ROLLUP = "copy impact_rollup (dim, grain, day, lab_id, value, " + SUMS
+            + ") from stdin";
     private static final String COPY_FILTERED = "copy impact_rollup_filtered (fdim, fvalue, dim, day, lab_id, value, "
             + SUMS + ") from stdin";
     private static final String FACTS = """
@@ -85,7 +86,8 @@ class RollupRebuild {
             List<String> dropKeys = new ArrayList<>();
             try (ResultSet keys = statement.executeQuery("""
                     select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint
-                    where conrelid in ('impact_rollup'::regclass, 'impact_rollup_filtered'::regclass) and contype = 'p'""")) {
+                    where contype = 'p'
+                      and conrelid in ('impact_rollup'::regclass, 'impact_rollup_filtered'::regclass)""")) {
                 while (keys.next()) {
                     dropKeys.add("alter table " + keys.getString(1) + " drop constraint " + keys.getString(2));
                     addKeys.add("alter table " + keys.getString(1) + " add constraint " + keys.getString(2) + " "
@@ -119,9 +121,9 @@ class RollupRebuild {
             statement.execute("analyze impact_rollup_filtered");
         }
         long now = System.nanoTime();
-        log.info("Rollups rebuilt from {} facts: {} rows, {} filtered rows in {} ms (COPY {} ms, keys and ANALYZE {} ms)", facts,
-                writer.rollupRows, writer.filteredRows, (now - started) / 1_000_000, writer.copyNanos / 1_000_000,
-                (now - analyzing) / 1_000_000);
+        log.info("Rollups rebuilt from {} facts: {} rows, {} filtered rows in {} ms "
+                + "(COPY {} ms, keys and ANALYZE {} ms)", facts, writer.rollupRows, writer.filteredRows,
+                (now - started) / 1_000_000, writer.copyNanos / 1_000_000, (now - analyzing) / 1_000_000);
     }
 
     /** One fact as the rollup sees it: the columns of V18's measures, dimensions and V51's filters. */
@@ -142,9 +144,9 @@ class RollupRebuild {
         }
 
         /**
-         * The positions in {@link #MEASURES} whose condition in V18's {@code impact_rollup_measures()} holds, with
-         * SQL's nulls: a comparison with null is not true, so a null language, referral, technical or score never
-         * counts.
+         * The positions in {@link RollupRebuild#MEASURES} whose condition in V18's {@code impact_rollup_measures()}
+         * holds, with SQL's nulls: a comparison with null is not true, so a null language, referral, technical or score
+         * never counts.
          */
         int[] measured() {
             boolean consultation = is("APPOINTMENT") || is("WALK_IN") || is("SHORT_HELP");
