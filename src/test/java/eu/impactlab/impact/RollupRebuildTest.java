@@ -1,6 +1,7 @@
 package eu.impactlab.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.impactlab.AbstractIntegrationTest;
 import eu.impactlab.labs.LabService;
@@ -44,8 +45,8 @@ class RollupRebuildTest extends AbstractIntegrationTest {
     void theJavaRebuildGivesWhatTheTriggersKeptAndTheSqlRebuildGives() {
         long gröpelingen = labs.idOf("groepelingen").orElseThrow();
         long vegesack = labs.idOf("vegesack").orElseThrow();
-        fact("1999-12-31", gröpelingen, "APPOINTMENT", "{jobs,jobs,smartphone}", "{}", null, ODD_PLACE, "West, \"Süd\"",
-                "YES", "SOLVED", null, null, null, null, 1);
+        fact("1999-12-31", gröpelingen, "APPOINTMENT", "{jobs,jobs,smartphone}", "{}", null, ODD_PLACE,
+                "West, \"Süd\"", "YES", "SOLVED", null, null, null, null, 1);
         fact("2000-01-01", gröpelingen, "QUEUE_SERVED", "{}", "{}", "tr", "NOT_STATED", "NOT_STATED", null, null, null,
                 null, null, null, 1);
         fact("2000-01-01", gröpelingen, "QUEUE_SERVED", "{}", "{}", "de", "NOT_STATED", "NOT_STATED", null, null, null,
@@ -91,8 +92,10 @@ class RollupRebuildTest extends AbstractIntegrationTest {
             assertThat(jdbc.sql("select count(*) from impact_rollup_filtered where day = '2000-01-01' and lab_id = ? "
                     + "and fdim = 'topic'").param(gröpelingen).query(Integer.class).single()).isZero();
             // a served ticket without minutes counts as served but not in the histogram; a wait of 0 minutes does
-            assertThat(row("D", "2000-01-01", "language", "tr")).containsEntry("queue_served", 1).containsEntry("waits", null);
-            assertThat(row("D", "2000-01-01", "", "")).containsEntry("queue_served", 2).containsEntry("waits", "{0,0,0,1}");
+            assertThat(row("D", "2000-01-01", "language", "tr")).containsEntry("queue_served", 1)
+                    .containsEntry("waits", null);
+            assertThat(row("D", "2000-01-01", "", "")).containsEntry("queue_served", 2)
+                    .containsEntry("waits", "{0,0,0,1}");
             assertThat(jdbc.sql("select waits::text from impact_rollup where grain = 'D' and dim = '' and lab_id = ? "
                     + "and day = '2000-01-01'").param(vegesack).query(String.class).single()).isEqualTo("{1}");
             // the correction subtracts its case but is a fact row; months and years apart
@@ -100,7 +103,8 @@ class RollupRebuildTest extends AbstractIntegrationTest {
                     .containsEntry("waits", "{0,0,0,1}");
             assertThat(row("M", "1999-12-01", "", "")).containsEntry("facts", 1).containsEntry("appointments", 1);
             assertThat(row("D", "2000-01-31", "targetGroup", "YOUTH")).containsEntry("facts", 2);
-            assertThat(filteredRow("targetGroup", "YOUTH", "2000-01-01", "targetGroup", "YOUTH")).containsEntry("facts", 2);
+            assertThat(filteredRow("targetGroup", "YOUTH", "2000-01-01", "targetGroup", "YOUTH"))
+                    .containsEntry("facts", 2);
             // nulls count as SQL counts them: technical null (of a woman), score null, referral NONE
             assertThat(row("M", "2000-02-01", "", "")).containsEntry("registrations", 2).containsEntry("technical", 1)
                     .containsEntry("technical_women", 0).containsEntry("score_5", 1).containsEntry("referrals", 1)
@@ -124,13 +128,22 @@ class RollupRebuildTest extends AbstractIntegrationTest {
         });
     }
 
+    @Test
+    void outsideATransactionTheRebuildRefusesAndLeavesTheRollupAsItWas() {
+        long before = count("select * from impact_rollup");
+        // without a transaction the driver would read every fact into memory, and others would see half a rollup
+        assertThatThrownBy(() -> rebuild.rebuild()).isInstanceOf(IllegalStateException.class);
+        assertThat(count("select * from impact_rollup")).isEqualTo(before).isGreaterThan(0);
+    }
+
     private void fact(String day, long lab, String activity, String topics, String groups, String language,
             String stadtteil, String stadtbezirk, String firstVisit, String result, String referral, Boolean technical,
             Integer score, Integer waitingMinutes, int cases) {
         jdbc.sql("""
                 insert into impact_fact (event_id, day, lab_id, activity, topics, target_groups, language, gender,
                     stadtteil, stadtbezirk, first_visit, result, referral, technical, score, waiting_minutes, cases)
-                values (gen_random_uuid(), ?::date, ?, ?, ?::varchar[], ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (gen_random_uuid(), ?::date, ?, ?, ?::varchar[], ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?)""")
                 .params(day, lab, activity, topics, groups, language, technical == null ? "FEMALE" : "MALE",
                         stadtteil, stadtbezirk, firstVisit, result, referral, technical, score, waitingMinutes, cases)
                 .update();
