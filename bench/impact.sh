@@ -40,7 +40,7 @@ until [ "$(psql -At -c 'select count(*) from impact_fact')" -ge "$facts" ]; do
   kill -0 $pid 2>/dev/null || { echo "app died:"; tail -30 "$dir/app.log"; exit 1; }
 done
 sleep 2
-echo "healthy with data after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s; $(grep -o 'Generated.*' "$dir/app.log" || echo 'facts were already there')"
+echo "healthy with data after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s; $(grep -o 'Generated.*' "$dir/app.log" || echo 'facts were already there') $(grep -o 'Demo facts inserted.*' "$dir/app.log" || true)"
 echo "facts in the table: $(psql -At -c 'select count(*) from impact_fact'), rollup rows: $(psql -At -c 'select count(*) from impact_rollup')"
 
 login() { # $1 = user; cookie jar in $dir/$1.cookies
@@ -69,7 +69,7 @@ measure() { # $1 = label, $2 = user, $3 = path
   app=$(for _ in $(seq 1 "$n"); do curl -fs -o /dev/null -w '%{time_total}\n' -b "$dir/$2.cookies" "$base$3"; done | percentiles)
   query=$(grep -o 'impact query: .*' "$dir/app.log" | tail -1 | sed 's/^impact query: //')
   sql=$(bare "$query")
-  echo "| $1 | ${app% *} ms | ${app#* } ms | ${sql% *} ms | ${sql#* } ms | $(echo "scale=1; ${app% *} / ${sql% *}" | bc) | $(cut -d' ' -f1 /proc/loadavg) |"
+  echo "| $1 | ${app% *} ms | ${app#* } ms | ${sql% *} ms | ${sql#* } ms | $([ "${sql% *}" -gt 0 ] && echo "scale=1; ${app% *} / ${sql% *}" | bc || echo "-") | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 
 login funder
