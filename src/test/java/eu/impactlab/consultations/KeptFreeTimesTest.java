@@ -61,6 +61,8 @@ class KeptFreeTimesTest extends AbstractIntegrationTest {
     ConsultationService consultations;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ConsultationsProperties properties;
 
     private final LocalDate first = LocalDate.now(SlotFinder.BREMEN).plusDays(22);
     private final LocalDate last = first.plusDays(4);
@@ -159,6 +161,63 @@ class KeptFreeTimesTest extends AbstractIntegrationTest {
         JsonNode jobs = json.readTree(kept.get(path("jobs", "de"))).get(0);
         assertThat(ZonedDateTime.parse(jobs.get("end").asString()))
                 .isEqualTo(ZonedDateTime.parse(jobs.get("start").asString()).plusMinutes(45));
+    }
+
+    @Test
+    void aKeptAnswerEndsWhenItsFirstTimeComesWithinTheLeadTimeAndAtMidnight() {
+        Instant now = LocalDate.now(SlotFinder.BREMEN).plusDays(3).atTime(9, 0).atZone(SlotFinder.BREMEN).toInstant();
+        Clock clock = new Clock();
+        clock.now = now;
+        KeptFreeTimes memory = new KeptFreeTimes(versions, clock, properties);
+        ZonedDateTime firstStart = now.plus(properties.leadTime()).plusSeconds(600).atZone(SlotFinder.BREMEN);
+        List<Slot> free = List.of(new Slot(firstStart, firstStart.plusMinutes(30), java.util.Set.of(Mode.PHONE), 1, Map.of()));
+        memory.keep(memory.look(LAB, "smartphone", "de", first, last), free, s -> "[1]".getBytes());
+
+        clock.now = now.plusSeconds(600);
+        assertThat(memory.look(LAB, "smartphone", "de", first, last).kept()).as("the first time is still offered").isNotNull();
+        clock.now = now.plusSeconds(601);
+        assertThat(memory.look(LAB, "smartphone", "de", first, last).kept()).as("the first time is too close now").isNull();
+
+        // An answer without times lasts until midnight in Bremen, when the first and the last bookable day move on.
+        Instant lateEvening = now.atZone(SlotFinder.BREMEN).withHour(23).withMinute(59).toInstant();
+        clock.now = lateEvening;
+        memory.keep(memory.look(LAB, "smartphone", "fa", first, last), List.of(), s -> "[]".getBytes());
+        clock.now = lateEvening.plusSeconds(59);
+        assertThat(memory.look(LAB, "smartphone", "fa", first, last).kept()).isNotNull();
+        clock.now = lateEvening.plusSeconds(60);
+        assertThat(memory.look(LAB, "smartphone", "fa", first, last).kept()).as("a new day").isNull();
+    }
+
+    @Test
+    void keptAnswersStayWithinTheirByteBudget() {
+        assertThat(properties.keptFreeTimes().toBytes()).isPositive();
+        for (int i = 0; i < 40; i++) {
+            kept.keep(kept.look(LAB, "smartphone", "x" + i, first, last), List.of(),
+                    s -> new byte[(int) (properties.keptFreeTimes().toBytes() / 10)]);
+        }
+        assertThat(kept.bytes()).isLessThanOrEqualTo(properties.keptFreeTimes().toBytes());
+        assertThat(kept.size()).isBetween(1, 10);
+        kept.clear();
+    }
+
+    /** A clock the test sets. */
+    private static final class Clock extends java.time.Clock {
+        volatile Instant now;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
