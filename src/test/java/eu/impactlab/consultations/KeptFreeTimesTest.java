@@ -100,6 +100,34 @@ class KeptFreeTimesTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aKeptAnswerComesWithTheSameHeadersAndOddQuestionsStillGetTheControllersAnswer() throws Exception {
+        String path = path("smartphone", "de");
+        kept.clear();
+        HttpResponse<String> computed = get(path);
+        HttpResponse<String> fromMemory = get(path);
+        assertThat(fromMemory.body()).isEqualTo(computed.body());
+        for (String header : List.of("Content-Type", "ETag", "Cache-Control", "X-Content-Type-Options",
+                "Content-Security-Policy", "X-Frame-Options")) {
+            assertThat(fromMemory.headers().allValues(header)).as(header).isEqualTo(computed.headers().allValues(header))
+                    .isNotEmpty();
+        }
+        String etag = fromMemory.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> unchanged = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+
+        // A repeated topic is one unknown topic to the controller: never the kept answer of the first.
+        HttpResponse<String> twice = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path + "&topic=jobs"))
+                .header("Accept", "application/json").header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).doesNotContain("\"start\"");
+        HttpResponse<String> badDay = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path.replace("&to=", "&to=x")))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(badDay.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aHelpersAbsenceTheLabsHoursAndTheTopicsLengthShowAtOnce() throws Exception {
         String path = path("smartphone", "de");
         String before = get(path).body();
