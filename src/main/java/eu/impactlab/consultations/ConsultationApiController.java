@@ -94,6 +94,9 @@ class ConsultationApiController {
             @Parameter(description = "first day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Locale locale) {
+        if (!InputDates.plausible(from) || !InputDates.plausible(to)) {
+            throw new BadInputException("input.error.dateRange", null);
+        }
         LocalDate first = from == null ? LocalDate.now(SlotFinder.BREMEN) : from;
         LocalDate last = to == null ? first.plusDays(7) : to;
         // Only answers to valid questions are kept, so a kept answer needs no checks (and no queries) of its own.
@@ -103,9 +106,6 @@ class ConsultationApiController {
         }
         if (labs.idOf(slug).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such lab");
-        }
-        if (!InputDates.plausible(from) || !InputDates.plausible(to)) {
-            throw new BadInputException("input.error.dateRange", null);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (consultations.topic(topic, Language.DE).isEmpty()) {
@@ -120,7 +120,7 @@ class ConsultationApiController {
         if (!errors.isEmpty()) {
             return invalid(errors, locale);
         }
-        return json(kept.keep(lookup, consultations.freeSlots(slug, topic, language, first, last),
+        return json(kept.compute(lookup, () -> consultations.freeSlots(slug, topic, language, first, last),
                 free -> json.writeValueAsBytes(free.stream().map(SlotJson::of).toList())));
     }
 

@@ -9,7 +9,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.DigestUtils;
@@ -45,6 +49,8 @@ class KeptFreeTimes {
     private final ConsultationsProperties properties;
     private final long budget;
     private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    /** Computations running now, by question and versions, so requests that missed together share one. */
+    private final Map<String, CompletableFuture<Entry>> computing = new ConcurrentHashMap<>();
     private long bytes;
 
     KeptFreeTimes(DataVersions dataVersions, Clock clock, ConsultationsProperties properties) {
@@ -72,15 +78,57 @@ class KeptFreeTimes {
         return new Lookup(key, versions, now, entry != null && entry.validFor(versions, now) ? entry.answer() : null);
     }
 
+    /**
+     * The answer computed after {@link #look}. Requests that missed with the same versions share one computation: a
+     * booking then costs one computation, not one per waiting reader. Sharing is safe because the same versions mean
+     * no change committed between the two reads, so the first request's computation sees all the second one must.
+     */
+    Answer compute(Lookup lookup, Supplier<List<Slot>> free, Function<List<Slot>, byte[]> json) {
+        if (lookup.key() == null) {
+            return keep(lookup, free.get(), json);
+        }
+        String flight = lookup.key() + '@' + lookup.versions();
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = computing.putIfAbsent(flight, mine);
+        if (running != null) {
+            try {
+                Entry shared = running.join();
+                if (shared.validFor(lookup.versions(), clock.instant())) {
+                    return shared.answer();
+                }
+            } catch (CompletionException e) {
+                // the other request failed: this one tries on its own and answers with its own outcome
+            }
+            return keep(lookup, free.get(), json);
+        }
+        try {
+            Entry entry = store(lookup, free.get(), json);
+            mine.complete(entry);
+            return entry.answer();
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(flight, mine);
+        }
+    }
+
     /** The answer for the free times computed after {@link #look}, kept under the versions that look read. */
     Answer keep(Lookup lookup, List<Slot> slots, Function<List<Slot>, byte[]> json) {
+        return store(lookup, slots, json).answer();
+    }
+
+    private Entry store(Lookup lookup, List<Slot> slots, Function<List<Slot>, byte[]> json) {
         byte[] body = json.apply(slots);
         // The same tag ConditionalPages (Spring's ShallowEtagHeaderFilter) gives these bytes.
         Answer answer = new Answer(body, "\"0" + DigestUtils.md5DigestAsHex(body) + "\"");
-        if (lookup.key() == null || body.length > budget) {
-            return answer;
+        if (lookup.key() == null) {
+            return new Entry(lookup.versions(), Instant.MIN, Instant.MIN, answer);
         }
         Entry entry = new Entry(lookup.versions(), offeredUntil(slots), nextDay(lookup.at()), answer);
+        if (body.length > budget) {
+            return entry;
+        }
         synchronized (entries) {
             Entry old = entries.put(lookup.key(), entry);
             bytes += body.length - (old == null ? 0 : old.answer().json().length);
@@ -89,7 +137,7 @@ class KeptFreeTimes {
                 eldest.remove();
             }
         }
-        return answer;
+        return entry;
     }
 
     /**

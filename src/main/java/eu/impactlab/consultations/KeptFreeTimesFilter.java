@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -68,8 +68,8 @@ class KeptFreeTimesFilter extends OncePerRequestFilter {
             LocalDate first = from == null ? LocalDate.now(SlotFinder.BREMEN) : LocalDate.parse(from);
             LocalDate last = to == null ? first.plusDays(7) : LocalDate.parse(to);
             return kept.look(path.group(1), topic, language, first, last).kept();
-        } catch (DateTimeParseException e) {
-            return null;
+        } catch (DateTimeException e) {
+            return null; // unreadable or beyond the calendar: the controller answers with its message
         }
     }
 
