@@ -78,7 +78,7 @@ class KeptFreeTimesTest extends AbstractIntegrationTest {
     }
 
     @Test
-    void aBookingTakesTheTimeAtOnceAndItsCancellationGivesItBack() throws Exception {
+    void aBookingTakesTheTimeAtOnceAMoveAndACancellationGiveItBack() throws Exception {
         String path = path("smartphone", "de");
         HttpResponse<String> before = get(path);
         assertThat(get(path).body()).as("asked twice, kept").isEqualTo(before.body());
@@ -92,6 +92,20 @@ class KeptFreeTimesTest extends AbstractIntegrationTest {
             tokens.add(book(start));
         }
         assertThat(find(get(path).body(), start)).as("the booked time is gone from the next answer").isNull();
+
+        // A move to another day frees the old time and takes the new one, both in the next answer.
+        JsonNode later = json.readTree(before.body()).get(json.readTree(before.body()).size() - 1);
+        String laterStart = later.get("start").asString();
+        assertThat(ZonedDateTime.parse(laterStart).toLocalDate()).isNotEqualTo(ZonedDateTime.parse(start).toLocalDate());
+        assertThat(consultations.move(tokens.get(0), java.time.OffsetDateTime.parse(laterStart)))
+                .isInstanceOf(BookingOutcome.Booked.class);
+        String moved = get(path).body();
+        assertThat(find(moved, start).get("available").asInt()).as("the old time is free again").isEqualTo(1);
+        assertThat(find(moved, laterStart) == null ? 0 : find(moved, laterStart).get("available").asInt())
+                .as("the new time has one helper less").isEqualTo(later.get("available").asInt() - 1);
+        assertThat(consultations.move(tokens.get(0), java.time.OffsetDateTime.parse(start)))
+                .isInstanceOf(BookingOutcome.Booked.class);
+        assertThat(find(get(path).body(), start)).as("moved back: taken again").isNull();
 
         assertThat(consultations.cancel(tokens.get(0))).isTrue();
         JsonNode back = find(get(path).body(), start);
