@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Where kept free times are answered: a filter of its own, since the DispatcherServlet was half of a kept answer. */
+/** Kept free times answered by a filter of their own: from the controller they served about half as many (bench/README.md). */
 @Configuration(proxyBeanMethods = false)
 class KeptFreeTimesConfiguration {
 
