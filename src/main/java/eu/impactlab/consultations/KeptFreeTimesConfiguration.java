@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Kept free times answered by a filter of their own: from the controller they served about half as many (bench/README.md). */
+/**
+ * Kept free times answered by a filter of their own: answered by the controller, they served about half as many
+ * requests (bench/README.md).
+ */
 @Configuration(proxyBeanMethods = false)
 class KeptFreeTimesConfiguration {
 
