@@ -4,6 +4,7 @@
 # and the latency of one request at a time, per page, in German and Arabic.
 # Usage: ./mvnw -B package -DskipTests && bench/pages.sh [seconds per run, default 15] [jar ...]
 # Several jars (e.g. an older build first) are measured one after the other, each with its own nginx run.
+# ONLY=<regex> measures only the pages whose name matches (home, lab, courses, course, book, slots), e.g. ONLY=slots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-15}
@@ -61,6 +62,7 @@ for jar in "${jars[@]}"; do
   pages=("/" "/labs/groepelingen" "/courses" "/courses/$course" "/book"
     "/api/v1/labs/groepelingen/slots?topic=smartphone&language=de&from=$from&to=$to")
   names=(home lab courses course book slots)
+  for i in "${!pages[@]}"; do [[ ${names[$i]} =~ ^(${ONLY:-.*})$ ]] || unset "pages[$i]"; done
 
   # The same bytes for nginx: one file per page and language.
   for i in "${!pages[@]}"; do
@@ -86,7 +88,7 @@ http {
 EOF
   "$nginx" -c "$work/nginx.conf" -e "$work/nginx-error.log" &
   ngx=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/home-de.html"; do sleep 0.2; done
+  until curl -s -o /dev/null "http://127.0.0.1:$nginx_port/"; do sleep 0.2; done  # any answer: nginx is up
 
   # Warm-up (not recorded): the JIT compiles the hot paths before anything is measured.
   for i in "${!pages[@]}"; do

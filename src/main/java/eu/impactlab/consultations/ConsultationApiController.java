@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.ObjectMapper;
 
 /** The public booking API: no account, session or CSRF token; messages in the caller's language. */
 @RestController
@@ -46,9 +47,13 @@ class ConsultationApiController {
     private final MessageSource messages;
     private final ApiProblems problems;
     private final ImpactLabProperties properties;
+    private final KeptFreeTimes kept;
+    private final ObjectMapper json;
 
     ConsultationApiController(ConsultationService consultations, LabService labs, MessageSource messages, ApiProblems problems,
-            ImpactLabProperties properties) {
+            ImpactLabProperties properties, KeptFreeTimes kept, ObjectMapper json) {
+        this.kept = kept;
+        this.json = json;
         this.consultations = consultations;
         this.labs = labs;
         this.messages = messages;
@@ -89,11 +94,18 @@ class ConsultationApiController {
             @Parameter(description = "first day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Locale locale) {
-        if (labs.idOf(slug).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such lab");
-        }
         if (!InputDates.plausible(from) || !InputDates.plausible(to)) {
             throw new BadInputException("input.error.dateRange", null);
+        }
+        LocalDate first = from == null ? LocalDate.now(SlotFinder.BREMEN) : from;
+        LocalDate last = to == null ? first.plusDays(7) : to;
+        // Only answers to valid questions are kept, so a kept answer needs no checks (and no queries) of its own.
+        KeptFreeTimes.Lookup lookup = kept.look(slug, topic, language, first, last);
+        if (lookup.kept() != null) {
+            return json(lookup.kept());
+        }
+        if (labs.idOf(slug).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such lab");
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (consultations.topic(topic, Language.DE).isEmpty()) {
@@ -102,15 +114,19 @@ class ConsultationApiController {
         if (Language.fromTag(language).isEmpty()) {
             errors.put("language", "booking.error.language");
         }
-        LocalDate first = from == null ? LocalDate.now(SlotFinder.BREMEN) : from;
-        LocalDate last = to == null ? first.plusDays(7) : to;
         if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS))) {
             errors.put("to", "booking.error.range");
         }
         if (!errors.isEmpty()) {
             return invalid(errors, locale);
         }
-        return ResponseEntity.ok(consultations.freeSlots(slug, topic, language, first, last).stream().map(SlotJson::of).toList());
+        return json(kept.compute(lookup, () -> consultations.freeSlots(slug, topic, language, first, last),
+                free -> json.writeValueAsBytes(free.stream().map(SlotJson::of).toList())));
+    }
+
+    /** The kept bytes with their tag: {@code 304} when the caller holds them already (Spring checks the tag). */
+    private static ResponseEntity<byte[]> json(KeptFreeTimes.Answer answer) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(answer.etag()).body(answer.json());
     }
 
     @PostMapping(path = "/api/v1/appointments", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param videoBaseUrl       video meetings get a link to a random room under this address (your own Jitsi or
@@ -12,13 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionDays      names and contact data are deleted this many days after the appointment
  * @param leadTime           how long before its start a time can still be booked
  * @param bookingDays        how many days ahead people can book
+ * @param keptFreeTimes      memory for the free-times API's answers kept per lab, topic, language and days; 0 keeps none
  */
 @ConfigurationProperties("impactlab.consultations")
 record ConsultationsProperties(
         @DefaultValue("") String videoBaseUrl,
         @DefaultValue("30") int retentionDays,
         @DefaultValue("30m") Duration leadTime,
-        @DefaultValue("28") int bookingDays) {
+        @DefaultValue("28") int bookingDays,
+        @DefaultValue("4MB") DataSize keptFreeTimes) {
 
     boolean videoOffered() {
         return videoBaseUrl != null && !videoBaseUrl.isBlank();

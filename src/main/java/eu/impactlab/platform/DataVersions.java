@@ -17,23 +17,17 @@ public class DataVersions {
     public static final String LABS = "labs";
 
     private final JdbcClient jdbc;
-
-    private final Object lock = new Object();
-    /** Whether a read of all versions is running or waits for one of its callers to start it. */
-    private boolean reading;
-    /** The read that callers arriving during the current one share; it starts when the current one ends. */
-    private Round next;
-
-    /** One read of all versions, shared by every caller that arrived before it started. */
-    private static final class Round {
-        final CompletableFuture<String> result = new CompletableFuture<>();
-        /** Completed when the read before it ended: one of the round's callers then reads for all of them. */
-        final CompletableFuture<Void> turn = new CompletableFuture<>();
-        final AtomicBoolean started = new AtomicBoolean();
-    }
+    /** The kept public pages: every version except the free times' rows (a booking does not change those pages). */
+    private final SharedRead pages;
+    /** The kept free times (V79): the labs, the topics, the helpers and the 64 appointment rows. */
+    private final SharedRead slots;
 
     DataVersions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.pages = new SharedRead("select string_agg(version::text, ',' order by name) from data_version"
+                + " where name not like 'slots:%'");
+        this.slots = new SharedRead("select string_agg(version::text, ',' order by name) from data_version"
+                + " where name in ('labs', 'topics') or name like 'slots:%'");
     }
 
     /**
@@ -45,28 +39,81 @@ public class DataVersions {
      * single query answers dozens of requests instead of one each (bench/README.md).
      */
     public String all() {
-        Round round;
-        synchronized (lock) {
-            if (!reading) {
-                reading = true;
-                round = new Round();
-                round.started.set(true);
-            } else {
-                if (next == null) {
-                    next = new Round();
+        return pages.read();
+    }
+
+    /**
+     * The versions free times depend on (labs, topics, helpers and appointments, V79), shared like {@link #all()}:
+     * the text changes whenever a lab, a topic, a helper's hours or any appointment's time or cancellation changes.
+     */
+    public String slots() {
+        return slots.read();
+    }
+
+    /** One query whose concurrent callers share one round trip, each still seeing what was committed before it asked. */
+    private final class SharedRead {
+
+        private final String sql;
+        private final Object lock = new Object();
+        /** Whether a read is running or waits for one of its callers to start it. */
+        private boolean reading;
+        /** The read that callers arriving during the current one share; it starts when the current one ends. */
+        private Round next;
+
+        SharedRead(String sql) {
+            this.sql = sql;
+        }
+
+        String read() {
+            Round round;
+            synchronized (lock) {
+                if (!reading) {
+                    reading = true;
+                    round = new Round();
+                    round.started.set(true);
+                } else {
+                    if (next == null) {
+                        next = new Round();
+                    }
+                    round = next;
                 }
-                round = next;
+            }
+            if (!round.started.get()) {
+                // Each waiting caller is woken on its own (no herd on one monitor): by the answer, or by its round's turn.
+                CompletableFuture.anyOf(round.result, round.turn).join();
+                if (round.result.isDone() || !round.started.compareAndSet(false, true)) {
+                    return answer(round);
+                }
+            }
+            run(round);
+            return answer(round);
+        }
+
+        private void run(Round round) {
+            try {
+                round.result.complete(jdbc.sql(sql).query(String.class).single());
+            } catch (RuntimeException | Error e) {
+                round.result.completeExceptionally(e);
+            } finally {
+                Round waiting;
+                synchronized (lock) {
+                    waiting = next;
+                    next = null;
+                    reading = waiting != null;
+                }
+                if (waiting != null) {
+                    waiting.turn.complete(null);
+                }
             }
         }
-        if (!round.started.get()) {
-            // Each waiting caller is woken on its own (no herd on one monitor): by the answer, or by its round's turn.
-            CompletableFuture.anyOf(round.result, round.turn).join();
-            if (round.result.isDone() || !round.started.compareAndSet(false, true)) {
-                return answer(round);
-            }
-        }
-        read(round);
-        return answer(round);
+    }
+
+    /** One read, shared by every caller that arrived before it started. */
+    private static final class Round {
+        final CompletableFuture<String> result = new CompletableFuture<>();
+        /** Completed when the read before it ended: one of the round's callers then reads for all of them. */
+        final CompletableFuture<Void> turn = new CompletableFuture<>();
+        final AtomicBoolean started = new AtomicBoolean();
     }
 
     /** The shared answer, or the read's own exception (a database outage looks the same to every caller). */
@@ -81,25 +128,6 @@ public class DataVersions {
                 throw error;
             }
             throw e;
-        }
-    }
-
-    private void read(Round round) {
-        try {
-            round.result.complete(jdbc.sql("select string_agg(version::text, ',' order by name) from data_version")
-                    .query(String.class).single());
-        } catch (RuntimeException | Error e) {
-            round.result.completeExceptionally(e);
-        } finally {
-            Round waiting;
-            synchronized (lock) {
-                waiting = next;
-                next = null;
-                reading = waiting != null;
-            }
-            if (waiting != null) {
-                waiting.turn.complete(null);
-            }
         }
     }
 
