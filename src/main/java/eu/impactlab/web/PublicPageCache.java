@@ -9,9 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -43,6 +50,7 @@ class PublicPageCache extends OncePerRequestFilter implements HandlerInterceptor
     private static final int MAX_PAGE_BYTES = 256 * 1024;
     private static final String KEY = PublicPageCache.class.getName() + ".key";
     private static final String STAMP = PublicPageCache.class.getName() + ".stamp";
+    private static final Duration SHARED_RENDERING_WAIT = Duration.ofSeconds(5);
 
     private record Page(String stamp, byte[] body, String etag, String contentType) {
     }
@@ -52,6 +60,10 @@ class PublicPageCache extends OncePerRequestFilter implements HandlerInterceptor
     private final LocaleResolver locales;
     private final int maxEntries;
     private final Map<String, Page> pages;
+    /** The renderings running now, by address, language and stamp, for requests that miss at the same time. */
+    private final Map<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
+    /** How many requests rendered a cacheable page because none was kept (for the tests). */
+    private final AtomicInteger renderings = new AtomicInteger();
 
     PublicPageCache(DataVersions versions, Clock clock, LocaleResolver locales, int maxEntries) {
         this.versions = versions;
@@ -84,19 +96,62 @@ class PublicPageCache extends OncePerRequestFilter implements HandlerInterceptor
             page = pages.get(key);
         }
         if (page != null && page.stamp().equals(stamp)) {
-            response.setLocale(locale);
-            response.setContentType(page.contentType());
-            // With the tag set, ConditionalPages lets the bytes through unbuffered and leaves the 304 to us.
-            response.setHeader("ETag", page.etag());
-            if (!new ServletWebRequest(request, response).checkNotModified(page.etag())) {
-                response.setContentLength(page.body().length);
-                response.getOutputStream().write(page.body());
-            }
+            send(page, locale, request, response);
             return;
+        }
+        // Requests that miss with the same address, language and stamp share one rendering: at the minute's turn or
+        // after a change, dozens of requests arriving together would otherwise each render the page (bench/README.md:
+        // the p99 of /courses). Safe for the same reason a kept page is: the same stamp means no change since.
+        String flight = key + '@' + stamp;
+        CompletableFuture<Page> mine = new CompletableFuture<>();
+        CompletableFuture<Page> running = rendering.putIfAbsent(flight, mine);
+        if (running != null) {
+            Page shared = waitFor(running);
+            if (shared != null) {
+                send(shared, locale, request, response);
+                return;
+            }
         }
         request.setAttribute(KEY, key);
         request.setAttribute(STAMP, stamp);
-        chain.doFilter(request, response);
+        renderings.incrementAndGet();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (running == null) {
+                Page kept;
+                synchronized (pages) {
+                    kept = pages.get(key);
+                }
+                // null when the page was not kept (a session, a cookie, an error): the others render their own
+                mine.complete(kept != null && kept.stamp().equals(stamp) ? kept : null);
+                rendering.remove(flight, mine);
+            }
+        }
+    }
+
+    /** The other request's page, or null when it kept none or takes too long (this request then renders its own). */
+    private static Page waitFor(CompletableFuture<Page> running) {
+        try {
+            return running.get(SHARED_RENDERING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private static void send(Page page, Locale locale, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setLocale(locale);
+        response.setContentType(page.contentType());
+        // With the tag set, ConditionalPages lets the bytes through unbuffered and leaves the 304 to us.
+        response.setHeader("ETag", page.etag());
+        if (!new ServletWebRequest(request, response).checkNotModified(page.etag())) {
+            response.setContentLength(page.body().length);
+            response.getOutputStream().write(page.body());
+        }
     }
 
     @Override
@@ -137,6 +192,10 @@ class PublicPageCache extends OncePerRequestFilter implements HandlerInterceptor
         return request.getScheme() + "://" + request.getServerName() + ':' + request.getServerPort()
                 + request.getRequestURI() + (query == null ? "" : "?" + query)
                 + '|' + Language.forLocale(locale).tag();
+    }
+
+    int renderings() {
+        return renderings.get();
     }
 
     int size() {

@@ -49,6 +49,38 @@ class PublicPageCacheTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void requestsThatMissTogetherShareOneRenderingAndAllGetItsBytes() throws Exception {
+        cache.clear();
+        int before = cache.renderings();
+        int n = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return get("/courses", "ar");
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Language")).hasValue("ar");
+                assertThat(response.headers().map()).doesNotContainKey("set-cookie");
+                bodies.add(response.body());
+            }
+            assertThat(bodies).as("every request got the same page").hasSize(1);
+            assertThat(cache.renderings() - before)
+                    .as("one rendering shared by all (a second one only if the minute turned meanwhile)").isBetween(1, 2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aKeptLabPageShowsAChangeByAnotherInstanceOnTheNextRequest() throws Exception {
         String original = jdbc.sql("select description from lab_text t join lab l on l.id = t.lab_id "
                 + "where l.slug = 'vegesack' and t.language = 'de'").query(String.class).single();
