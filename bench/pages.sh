@@ -88,7 +88,11 @@ http {
 EOF
   "$nginx" -c "$work/nginx.conf" -e "$work/nginx-error.log" &
   ngx=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$nginx_port/"; do sleep 0.2; done  # any answer: nginx is up
+  until curl -s -o /dev/null "http://127.0.0.1:$nginx_port/"; do sleep 0.2; done  # any answer: something listens
+  # ... but it must be this nginx serving these files (another server on a busy port would be measured instead)
+  probe=$(cd "$work/root" && ls | head -1)
+  curl -fs "http://127.0.0.1:$nginx_port/$probe" | cmp -s - "$work/root/$probe" \
+    || { echo "port $nginx_port answers, but not with this run's files (busy? NGINX_PORT=… picks another)"; exit 1; }
 
   # Warm-up (not recorded): the JIT compiles the hot paths before anything is measured.
   for i in "${!pages[@]}"; do
