@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -93,6 +94,7 @@ class ConsultationApiController {
     ResponseEntity<?> slots(@PathVariable String slug, @RequestParam String topic, @RequestParam String language,
             @Parameter(description = "first day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last day, ISO date") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(hidden = true) @RequestAttribute(name = KeptFreeTimes.MISSED, required = false) KeptFreeTimes.Lookup missed,
             Locale locale) {
         if (!InputDates.plausible(from) || !InputDates.plausible(to)) {
             throw new BadInputException("input.error.dateRange", null);
@@ -100,7 +102,7 @@ class ConsultationApiController {
         LocalDate first = from == null ? LocalDate.now(SlotFinder.BREMEN) : from;
         LocalDate last = to == null ? first.plusDays(7) : to;
         // Only answers to valid questions are kept, so a kept answer needs no checks (and no queries) of its own.
-        KeptFreeTimes.Lookup lookup = kept.look(slug, topic, language, first, last);
+        KeptFreeTimes.Lookup lookup = kept.look(slug, topic, language, first, last, missed);
         if (lookup.kept() != null) {
             return json(lookup.kept());
         }

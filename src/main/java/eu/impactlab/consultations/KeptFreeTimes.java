@@ -33,6 +33,9 @@ class KeptFreeTimes {
     record Answer(byte[] json, String etag) {
     }
 
+    /** The request attribute with the filter's lookup that found nothing, so the controller does not read again. */
+    static final String MISSED = "eu.impactlab.consultations.KeptFreeTimes.missed";
+
     /** A question with the versions and the time read for it; {@code kept} is the answer still valid then, or null. */
     record Lookup(String key, String versions, Instant at, Answer kept) {
     }
@@ -65,10 +68,21 @@ class KeptFreeTimes {
      * may see its own uncommitted changes, which the shared version read does not.
      */
     Lookup look(String lab, String topic, String language, LocalDate first, LocalDate last) {
+        return look(lab, topic, language, first, last, null);
+    }
+
+    /**
+     * The same, but a lookup of the same question that missed earlier in this request ({@link #MISSED}, left by the
+     * filter) is used as it is: its versions were read before anything is computed, as the answer needs.
+     */
+    Lookup look(String lab, String topic, String language, LocalDate first, LocalDate last, Lookup missed) {
         if (budget <= 0 || TransactionSynchronizationManager.isActualTransactionActive()) {
             return new Lookup(null, null, null, null);
         }
         String key = lab + '|' + topic + '|' + language + '|' + first + '|' + last;
+        if (missed != null && key.equals(missed.key())) {
+            return missed;
+        }
         String versions = dataVersions.slots();
         Entry entry;
         synchronized (entries) {

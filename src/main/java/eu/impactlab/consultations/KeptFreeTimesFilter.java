@@ -67,7 +67,11 @@ class KeptFreeTimesFilter extends OncePerRequestFilter {
             // The same days as the controller's: an answer depends on nothing else of the question.
             LocalDate first = from == null ? LocalDate.now(SlotFinder.BREMEN) : LocalDate.parse(from);
             LocalDate last = to == null ? first.plusDays(7) : LocalDate.parse(to);
-            return kept.look(path.group(1), topic, language, first, last).kept();
+            KeptFreeTimes.Lookup lookup = kept.look(path.group(1), topic, language, first, last);
+            if (lookup.kept() == null && lookup.key() != null) {
+                request.setAttribute(KeptFreeTimes.MISSED, lookup);
+            }
+            return lookup.kept();
         } catch (DateTimeException e) {
             return null; // unreadable or beyond the calendar: the controller answers with its message
         }

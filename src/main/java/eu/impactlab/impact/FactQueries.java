@@ -212,8 +212,8 @@ class FactQueries {
         });
     }
 
-    /** The rollup's measure columns, in the order of {@link #AGGREGATES}. */
-    private static final List<String> ROLLUP_COLUMNS = List.of("appointments", "walk_ins", "short_help", "bookings",
+    /** The rollup's measure columns, in the order of {@link #AGGREGATES} (and of {@code RollupRebuild}'s sums). */
+    static final List<String> ROLLUP_COLUMNS = List.of("appointments", "walk_ins", "short_help", "bookings",
             "cancellations", "no_shows", "solved", "referrals", "first_visits", "with_language", "other_language",
             "registrations", "attendance", "completions", "technical", "technical_women", "queue_served", "score_1",
             "score_2", "score_3", "score_4", "score_5");

@@ -38,13 +38,7 @@ class RollupRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(RollupRebuild.class);
 
-    /** The measure columns in table order; {@link FactRow#measured()} gives the same conditions in the same order. */
-    static final List<String> MEASURES = List.of("appointments", "walk_ins", "short_help", "bookings", "cancellations",
-            "no_shows", "solved", "referrals", "first_visits", "with_language", "other_language", "registrations",
-            "attendance", "completions", "technical", "technical_women", "queue_served", "score_1", "score_2",
-            "score_3", "score_4", "score_5");
-
-    private static final String SUMS = "facts, " + String.join(", ", MEASURES) + ", waits";
+    private static final String SUMS = "facts, " + String.join(", ", FactQueries.ROLLUP_COLUMNS) + ", waits";
     private static final String COPY_ROLLUP = "copy impact_rollup (dim, grain, day, lab_id, value, " + SUMS
             + ") from stdin";
     private static final String COPY_FILTERED = "copy impact_rollup_filtered (fdim, fvalue, dim, day, lab_id, value, "
@@ -144,7 +138,7 @@ class RollupRebuild {
         }
 
         /**
-         * The positions in {@link RollupRebuild#MEASURES} whose condition in V18's {@code impact_rollup_measures()}
+         * The positions in {@link FactQueries#ROLLUP_COLUMNS} whose condition in V18's {@code impact_rollup_measures()}
          * holds, with SQL's nulls: a comparison with null is not true, so a null language, referral, technical or score
          * never counts.
          */
@@ -227,7 +221,7 @@ class RollupRebuild {
     /** The sums of one rollup row: the facts (rows), the 22 measures (cases) and the waiting-minute histogram. */
     static final class Sums {
 
-        final int[] counts = new int[1 + MEASURES.size()];
+        final int[] counts = new int[1 + FactQueries.ROLLUP_COLUMNS.size()];
         /** waits[m] = served tickets that waited m minutes (SQL's waits[m + 1]); null while there is none. */
         int[] waits;
 

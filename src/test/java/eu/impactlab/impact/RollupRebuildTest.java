@@ -141,7 +141,7 @@ class RollupRebuildTest extends AbstractIntegrationTest {
                 .update();
     }
 
-    private static final String SUMS = "facts, " + String.join(", ", RollupRebuild.MEASURES) + ", waits::text as waits";
+    private static final String SUMS = "facts, " + String.join(", ", FactQueries.ROLLUP_COLUMNS) + ", waits::text as waits";
 
     private List<Map<String, Object>> rollup() {
         return jdbc.sql("select dim, grain, day, lab_id, value, " + SUMS + " from impact_rollup "
